@@ -1,0 +1,36 @@
+// The crawl: fetches a site's pages with libcurl's multi interface and hands each to the caller.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "crawler/crawl_options.h"
+#include "crawler/page.h"
+
+namespace tagdrift::crawler {
+
+// Runs on a parse worker, never on the I/O loop, for each page with an HTML body. Returns the
+// page's outgoing links as absolute URLs (see links.h); the crawler scopes and queues them.
+using PageProcessor = std::function<std::vector<std::string>(Page& page)>;
+
+// Runs on the crawl thread, once per page (fetched, failed or skipped), in completion order.
+// The page's body has been dropped by then.
+using PageSink = std::function<void(Page&& page)>;
+
+struct CrawlSummary {
+  std::size_t pages_fetched = 0;  // got an HTTP response that was used
+  std::size_t pages_failed = 0;
+  std::size_t pages_skipped = 0;
+  double seconds = 0;
+};
+
+// Crawls every target. Throws Error for what ends the command (bad options, a bad pattern);
+// anything that goes wrong with one page is reported through the sink as that page's error.
+CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process,
+                   const PageSink& sink);
+
+// The default processor: parses with Gumbo and returns the links (what a bare crawl needs).
+std::vector<std::string> links_only(Page& page, std::size_t max_links);
+
+}  // namespace tagdrift::crawler

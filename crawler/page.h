@@ -1,0 +1,32 @@
+// A fetched (or skipped) page: the plain value the crawler hands to the later stages.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace tagdrift::crawler {
+
+enum class FoundBy { kSeed, kLink, kSitemap };
+
+const char* found_by_name(FoundBy found_by);
+
+struct Page {
+  std::string url;        // normalized URL as queued
+  std::string final_url;  // after redirects (equals url when there were none)
+  int status = 0;         // HTTP status; 0 when no response arrived
+  std::string content_type;
+  std::string body;  // decoded body; the crawler drops it once the page has been processed
+  std::uint64_t bytes = 0;  // decoded body size
+  double seconds = 0;       // transfer time
+  int depth = 0;            // links from the nearest seed (sitemap pages count as depth 1)
+  FoundBy found_by = FoundBy::kSeed;
+  std::string referrer;  // the page (or sitemap) where it was found
+  std::string error;     // empty on success: why this page could not be fetched or used
+  std::string skipped;   // empty unless not fetched on purpose (robots.txt, limits): why
+};
+
+inline bool is_html_content_type(const std::string& content_type) {
+  return content_type.empty() || content_type.find("html") != std::string::npos;
+}
+
+}  // namespace tagdrift::crawler
