@@ -1,0 +1,277 @@
+#include "crawler/url.h"
+
+#include <curl/curl.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace tagdrift::crawler {
+namespace {
+
+struct CurluDeleter {
+  void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
+};
+using Curlu = std::unique_ptr<CURLU, CurluDeleter>;
+
+struct CurlFreeDeleter {
+  void operator()(char* text) const { curl_free(text); }
+};
+using CurlText = std::unique_ptr<char, CurlFreeDeleter>;
+
+constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+// Parameters that only identify a campaign, a click or a mail recipient: two links that differ
+// in them lead to the same page, so they are dropped to de-duplicate.
+constexpr std::string_view kTrackingParameters[] = {
+    "gclid",    "gclsrc",        "dclid",   "gbraid",      "wbraid",     "fbclid",
+    "msclkid",  "mc_cid",        "mc_eid",  "_ga",         "_gl",        "yclid",
+    "igshid",   "twclid",        "ttclid",  "li_fat_id",   "epik",       "_hsenc",
+    "_hsmi",    "hsctatracking", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id",
+    "wickedid", "rb_clickid",    "s_cid",   "sccid",       "irclickid",  "_kx",
+};
+
+CurlText get_part(CURLU* url, CURLUPart part, unsigned int flags = 0) {
+  char* text = nullptr;
+  if (curl_url_get(url, part, &text, flags) != CURLUE_OK) {
+    curl_free(text);
+    return nullptr;
+  }
+  return CurlText(text);
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool is_unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
+}
+
+bool is_unsafe(unsigned char c) {
+  if (c <= 0x20 || c >= 0x7f) return true;
+  switch (c) {
+    case '"':
+    case '<':
+    case '>':
+    case '`':
+    case '{':
+    case '}':
+    case '|':
+    case '\\':
+    case '^':
+      return true;
+    default:
+      return false;
+  }
+}
+
+void append_escape(std::string& out, unsigned char c) {
+  out += '%';
+  out += kHexDigits[c >> 4];
+  out += kHexDigits[c & 0xf];
+}
+
+// The escaping rules of normalize_percent_encoding. Before parsing (`escape_unsafe` false) only
+// what libcurl would reject is escaped, so that non-ASCII host names reach its IDN conversion.
+void append_normalized(std::string_view in, bool escape_unsafe, std::string& out) {
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c == '%') {
+      const int high = i + 2 < in.size() ? hex_value(in[i + 1]) : -1;
+      const int low = high >= 0 ? hex_value(in[i + 2]) : -1;
+      if (low < 0) {
+        out += "%25";
+        continue;
+      }
+      const auto decoded = static_cast<unsigned char>(high * 16 + low);
+      if (is_unreserved(decoded)) {
+        out += static_cast<char>(decoded);
+      } else {
+        append_escape(out, decoded);
+      }
+      i += 2;
+    } else if (c <= 0x20 || c == 0x7f || (escape_unsafe && is_unsafe(c))) {
+      append_escape(out, c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && static_cast<unsigned char>(text.front()) <= 0x20) text.remove_prefix(1);
+  while (!text.empty() && static_cast<unsigned char>(text.back()) <= 0x20) text.remove_suffix(1);
+  return text;
+}
+
+// What a browser does to an href before parsing it: no surrounding whitespace, no tabs or line
+// breaks anywhere, no fragment, '\' read as '/' before the query.
+std::string clean_input(std::string_view href) {
+  href = trim(href);
+  href = href.substr(0, href.find('#'));
+  std::string joined;
+  joined.reserve(href.size());
+  bool in_query = false;
+  for (char c : href) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    in_query = in_query || c == '?';
+    joined += (c == '\\' && !in_query) ? '/' : c;
+  }
+  std::string cleaned;
+  cleaned.reserve(joined.size() + 8);
+  append_normalized(joined, false, cleaned);
+  return cleaned;
+}
+
+void append_query(std::string_view raw, std::string& out) {
+  std::string query;
+  query.reserve(raw.size() + 8);
+  append_normalized(raw, true, query);
+  std::string_view rest = query;
+  bool first = true;
+  while (!rest.empty()) {
+    const std::size_t amp = rest.find('&');
+    const std::string_view param = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (param.empty() || is_tracking_parameter(param.substr(0, param.find('=')))) continue;
+    out += first ? '?' : '&';
+    out += param;
+    first = false;
+  }
+}
+
+std::optional<std::string> build_normalized(CURLU* url, std::size_t max_length) {
+  const CurlText scheme = get_part(url, CURLUPART_SCHEME);
+  if (!scheme) return std::nullopt;
+  const std::string_view scheme_text = scheme.get();
+  if (scheme_text != "http" && scheme_text != "https") return std::nullopt;
+  CurlText host = get_part(url, CURLUPART_HOST, CURLU_PUNYCODE);
+  if (!host) host = get_part(url, CURLUPART_HOST);
+  if (!host || *host == '\0') return std::nullopt;
+  const CurlText port = get_part(url, CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  const CurlText path = get_part(url, CURLUPART_PATH);
+  const CurlText query = get_part(url, CURLUPART_QUERY);
+
+  std::string out;
+  out.reserve(64 + (path ? std::char_traits<char>::length(path.get()) : 0));
+  out += scheme_text;
+  out += "://";
+  for (const char* c = host.get(); *c != '\0'; ++c) out += ascii_lower(*c);
+  if (port) {
+    out += ':';
+    out += port.get();
+  }
+  if (!path || *path != '/') out += '/';
+  if (path) append_normalized(path.get(), true, out);
+  if (query) append_query(query.get(), out);
+  if (out.size() > max_length) return std::nullopt;
+  return out;
+}
+
+// Pages resolve some twenty links against the same base, so each thread keeps its last parsed
+// base instead of parsing it again for every link.
+CURLU* parsed_base(std::string_view base) {
+  struct Cache {
+    std::string text;
+    Curlu handle;
+  };
+  thread_local Cache cache;
+  if (cache.handle && cache.text == base) return cache.handle.get();
+  Curlu handle(curl_url());
+  const std::string cleaned = clean_input(base);
+  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, cleaned.c_str(), 0) != CURLUE_OK) {
+    return nullptr;
+  }
+  cache.text.assign(base);
+  cache.handle = std::move(handle);
+  return cache.handle.get();
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_url(std::string_view base, std::string_view href,
+                                       std::size_t max_length) {
+  if (trim(href).size() > max_length) return std::nullopt;
+  CURLU* base_url = parsed_base(base);
+  if (base_url == nullptr) return std::nullopt;
+  const std::string cleaned = clean_input(href);
+  // An empty href (or a bare fragment) is the page itself.
+  if (cleaned.empty()) return build_normalized(base_url, max_length);
+  Curlu url(curl_url_dup(base_url));
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, cleaned.c_str(), 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  return build_normalized(url.get(), max_length);
+}
+
+std::optional<std::string> normalize_url(std::string_view absolute_url, std::size_t max_length) {
+  if (trim(absolute_url).size() > max_length) return std::nullopt;
+  const std::string cleaned = clean_input(absolute_url);
+  Curlu url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, cleaned.c_str(), 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  return build_normalized(url.get(), max_length);
+}
+
+std::string normalize_percent_encoding(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  append_normalized(text, true, out);
+  return out;
+}
+
+bool is_tracking_parameter(std::string_view name) {
+  if (name.size() >= 4 && iequals(name.substr(0, 4), "utm_")) return true;
+  for (std::string_view known : kTrackingParameters) {
+    if (iequals(name, known)) return true;
+  }
+  return false;
+}
+
+std::optional<UrlParts> split_url(std::string_view normalized_url) {
+  const std::string text(normalized_url);
+  Curlu url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  const CurlText scheme = get_part(url.get(), CURLUPART_SCHEME);
+  const CurlText host = get_part(url.get(), CURLUPART_HOST);
+  const CurlText port = get_part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  const CurlText path = get_part(url.get(), CURLUPART_PATH);
+  const CurlText query = get_part(url.get(), CURLUPART_QUERY);
+  if (!scheme || !host || !port || *host == '\0') return std::nullopt;
+  UrlParts parts;
+  parts.scheme = scheme.get();
+  if (parts.scheme != "http" && parts.scheme != "https") return std::nullopt;
+  for (const char* c = host.get(); *c != '\0'; ++c) parts.host += ascii_lower(*c);
+  parts.port = std::atoi(port.get());
+  parts.path = path ? path.get() : "/";
+  if (query) parts.query = query.get();
+  return parts;
+}
+
+std::string origin_of(std::string_view url) {
+  const std::optional<UrlParts> parts = split_url(url);
+  if (!parts) return {};
+  std::string origin = parts->scheme + "://" + parts->host;
+  const int default_port = parts->scheme == "https" ? 443 : 80;
+  if (parts->port != default_port) origin += ":" + std::to_string(parts->port);
+  return origin;
+}
+
+}  // namespace tagdrift::crawler
