@@ -1,0 +1,280 @@
+#include "detectors/detector.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include "detectors/detector_url.h"
+#include "detectors/match_evidence.h"
+#include "detectors/script_follow.h"
+#include "util/domain.h"
+
+namespace tagdrift::detectors {
+namespace {
+
+// The tag ID a hit stands for: "" when none is visible, nothing when the hit does not count.
+std::optional<std::string> tag_id_for(const MatchHit& hit, const Pattern& pattern,
+                                      const IdRules& rules) {
+  if (!hit.has_id) return pattern.id_required ? std::nullopt : std::optional<std::string>("");
+  CanonicalId id = canonical_id(hit.captured_id, rules);
+  if (id.status == IdStatus::kOk) return id.id;
+  if (pattern.id_required) return std::nullopt;
+  if (id.status == IdStatus::kForeign && pattern.id_must_match) return std::nullopt;
+  return std::string();
+}
+
+unsigned line_of(const Place& place, std::string_view text, std::size_t offset) {
+  if (place.line == 0 || place.kind != PlaceKind::kScriptInline) return place.line;
+  return place.line + static_cast<unsigned>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+bool is_url_kind(PlaceKind kind) {
+  return kind == PlaceKind::kScriptSrc || kind == PlaceKind::kImg || kind == PlaceKind::kIframe ||
+         kind == PlaceKind::kNoscriptImg || kind == PlaceKind::kNoscriptIframe ||
+         kind == PlaceKind::kLink;
+}
+
+// An <img> that reports rather than shows: a query string and no picture file name.
+bool looks_like_pixel(std::string_view url) {
+  std::size_t query = url.find('?');
+  if (query == std::string_view::npos) return false;
+  std::string path(url.substr(0, query));
+  std::transform(path.begin(), path.end(), path.begin(), ::tolower);
+  for (std::string_view ext : {".png", ".jpg", ".jpeg", ".svg", ".webp", ".avif", ".ico"}) {
+    if (path.ends_with(ext)) return false;
+  }
+  return true;
+}
+
+bool may_be_unknown(const Place& place) {
+  switch (place.kind) {
+    case PlaceKind::kScriptSrc:
+    case PlaceKind::kIframe:
+    case PlaceKind::kNoscriptIframe:
+    case PlaceKind::kNoscriptImg:
+      return true;
+    case PlaceKind::kImg:
+      return looks_like_pixel(place.value);
+    default:
+      return false;
+  }
+}
+
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  for (const std::string& item : from) {
+    if (std::find(to.begin(), to.end(), item) == to.end()) to.push_back(item);
+  }
+}
+
+// A sighting before the page-wide rules (weak hits, shared IDs) are applied.
+struct Candidate {
+  Sighting sighting;
+  std::size_t signature = 0;
+  bool weak = false;
+  std::size_t place = 0;  // which place of the page (or followed script) it came from
+};
+
+}  // namespace
+
+struct Detector::PageState {
+  std::string page_url;
+  std::string page_host;
+  std::vector<Candidate> candidates;
+  std::vector<Sighting> unknown;
+  std::size_t place_count = 0;
+};
+
+Detector::Detector(const SignatureSet& signatures, DetectorOptions options)
+    : signatures_(signatures), options_(options) {
+  for (const Signature& sig : signatures_.signatures()) {
+    vendor_hosts_.insert(vendor_hosts_.end(), sig.hosts.begin(), sig.hosts.end());
+  }
+  for (const AllowedHosts& allowed : signatures_.allowed()) {
+    allowed_hosts_.insert(allowed_hosts_.end(), allowed.hosts.begin(), allowed.hosts.end());
+  }
+}
+
+bool Detector::known_host(const std::string& host) const {
+  return host_in(host, vendor_hosts_) || host_in(host, allowed_hosts_);
+}
+
+bool Detector::add_hits(const Place& place, PageState& page) const {
+  const MatchSet& matcher = signatures_.matcher();
+  std::string_view text = place.value;
+  std::map<std::size_t, std::pair<std::vector<std::string>, std::vector<std::string>>> extras;
+  std::vector<MatchHit> hits = matcher.match(place.kind, text);
+  for (const MatchHit& hit : hits) {
+    const Signature& sig = signatures_.signatures()[hit.signature];
+    const Pattern& pattern = sig.patterns[hit.pattern];
+    auto tag_id = tag_id_for(hit, pattern, matcher.id_rules(hit.signature));
+    if (!tag_id) continue;
+    if (!extras.count(hit.signature)) {
+      extras[hit.signature] = {matcher.events(hit.signature, text),
+                               matcher.enhanced_match(hit.signature, text)};
+    }
+    Candidate candidate;
+    candidate.signature = hit.signature;
+    candidate.weak = pattern.weak;
+    candidate.place = page.place_count;
+    Sighting& s = candidate.sighting;
+    s = Sighting{sig.id,
+                 sig.vendor,
+                 sig.product,
+                 category_name(sig.category),
+                 *tag_id,
+                 extras[hit.signature].first,
+                 extras[hit.signature].second,
+                 place.consent_gated,
+                 place.commented,
+                 place.kind,
+                 page.page_url,
+                 place.via,
+                 {},
+                 evidence_snippet(text, hit.begin),
+                 line_of(place, text, hit.begin)};
+    if (!place.via.empty()) {
+      s.host = url_host(place.via);
+    } else if (is_url_kind(place.kind)) {
+      s.host = url_host(place.value);
+    }
+    if (s.host.empty() && !sig.hosts.empty()) s.host = sig.hosts.front();
+    page.candidates.push_back(std::move(candidate));
+  }
+  return !hits.empty();
+}
+
+bool Detector::match_place(const Place& place, PageState& page) const {
+  bool known = add_hits(place, page);
+  ++page.place_count;
+  return known;
+}
+
+void Detector::note_unknown(const Place& place, PageState& page) const {
+  if (!options_.report_unknown || place.commented || !may_be_unknown(place)) return;
+  std::string host = url_host(place.value);
+  if (host.empty() || known_host(host) || same_site(host, page.page_host)) return;
+  for (const Sighting& seen : page.unknown) {
+    if (seen.host == host) return;
+  }
+  Sighting s;
+  s.vendor = "unknown";
+  s.category = category_name(Category::kOther);
+  s.consent_gated = place.consent_gated;
+  s.place = place.kind;
+  s.page_url = page.page_url;
+  s.host = host;
+  s.evidence = evidence_snippet(place.value, 0);
+  s.line = place.line;
+  page.unknown.push_back(std::move(s));
+}
+
+void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
+                              ScriptFetcher& fetcher) const {
+  // Containers first (they hold the tags), then first-party bundles, each URL once.
+  std::vector<std::pair<std::string, const Place*>> queue;
+  auto enqueue = [&](const std::string& url, const Place* from) {
+    if (url.empty() || queue.size() >= options_.max_followed_scripts) return;
+    for (const auto& [seen, place] : queue) {
+      if (seen == url) return;
+    }
+    queue.emplace_back(url, from);
+  };
+  for (const Candidate& c : page.candidates) {
+    const Signature& sig = signatures_.signatures()[c.signature];
+    if (c.sighting.commented || c.weak || c.place >= places.size()) continue;
+    const Place& from = places[c.place];
+    if (sig.follow && from.kind == PlaceKind::kScriptSrc) enqueue(from.value, &from);
+    enqueue(follow_url_for(sig.follow_url, c.sighting.tag_id), &from);
+  }
+  for (const Place& place : places) {
+    if (is_first_party_script(place, page.page_host)) enqueue(place.value, &place);
+  }
+  for (const auto& [url, from] : queue) {
+    FetchedScript script = fetcher.fetch(url);
+    if (!script.error.empty() || script.body.empty()) continue;
+    Place body;
+    body.kind = PlaceKind::kExternalJs;
+    body.value = script.body.substr(0, options_.max_script_bytes);
+    body.raw = url;
+    body.consent_gated = from->consent_gated;
+    body.via = url;
+    body.line = from->line;
+    match_place(body, page);
+  }
+}
+
+namespace {
+
+// Weak hits (an event call, a bare attribute) count only beside a strong hit of their vendor in
+// the same state (live or commented).
+void drop_lonely_weak(std::vector<Candidate>& candidates) {
+  std::set<std::pair<std::string, bool>> strong;
+  for (const Candidate& c : candidates) {
+    if (!c.weak) strong.emplace(c.sighting.vendor, c.sighting.commented);
+  }
+  std::erase_if(candidates, [&](const Candidate& c) {
+    return c.weak && !strong.count({c.sighting.vendor, c.sighting.commented});
+  });
+}
+
+// A vendor with exactly one visible ID on the page lends it to its sightings without one, so the
+// same account is one identity.
+void share_single_id(std::vector<Candidate>& candidates) {
+  std::map<std::pair<std::string, bool>, std::set<std::string>> ids;
+  for (const Candidate& c : candidates) {
+    if (!c.sighting.tag_id.empty()) {
+      ids[{c.sighting.vendor, c.sighting.commented}].insert(c.sighting.tag_id);
+    }
+  }
+  for (Candidate& c : candidates) {
+    auto found = ids.find({c.sighting.vendor, c.sighting.commented});
+    if (c.sighting.tag_id.empty() && found != ids.end() && found->second.size() == 1) {
+      c.sighting.tag_id = *found->second.begin();
+    }
+  }
+}
+
+// One sighting per signature, ID and place; the events and fields of merged hits are kept.
+std::vector<Sighting> merge_same_place(std::vector<Candidate>& candidates) {
+  std::vector<Sighting> out;
+  std::map<std::tuple<std::size_t, std::string, std::size_t>, std::size_t> index;
+  for (Candidate& c : candidates) {
+    auto key = std::make_tuple(c.signature, c.sighting.tag_id, c.place);
+    auto found = index.find(key);
+    if (found == index.end()) {
+      index.emplace(key, out.size());
+      out.push_back(std::move(c.sighting));
+      continue;
+    }
+    Sighting& kept = out[found->second];
+    add_unique(kept.events, c.sighting.events);
+    add_unique(kept.enhanced_match, c.sighting.enhanced_match);
+  }
+  return out;
+}
+
+}  // namespace
+
+PageDetections Detector::detect(const std::vector<Place>& places, std::string_view page_url,
+                                ScriptFetcher* fetcher) const {
+  PageState page;
+  page.page_url = std::string(page_url);
+  page.page_host = url_host(page_url);
+  for (const Place& place : places) {
+    if (!match_place(place, page)) note_unknown(place, page);
+  }
+  if (fetcher != nullptr) follow_scripts(places, page, *fetcher);
+  drop_lonely_weak(page.candidates);
+  share_single_id(page.candidates);
+  PageDetections result;
+  for (Sighting& s : merge_same_place(page.candidates)) {
+    (s.commented ? result.commented : result.active).push_back(std::move(s));
+  }
+  result.unknown = std::move(page.unknown);
+  return result;
+}
+
+}  // namespace tagdrift::detectors

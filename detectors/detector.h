@@ -1,0 +1,48 @@
+// Detection for one page: matches its places against the signatures, follows the scripts worth
+// following through a ScriptFetcher, and returns active tags, commented tags and unknown
+// third-party resources. Const and thread-safe: one Detector serves every worker thread.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detectors/place.h"
+#include "detectors/script_fetcher.h"
+#include "detectors/sighting.h"
+#include "detectors/signature_set.h"
+
+namespace tagdrift::detectors {
+
+struct DetectorOptions {
+  std::size_t max_followed_scripts = 16;    // scripts fetched per page
+  std::size_t max_script_bytes = 4u << 20;  // of a fetched script's body that is matched
+  bool report_unknown = true;               // list unknown third-party resources
+};
+
+class Detector {
+ public:
+  // `signatures` must outlive the Detector.
+  explicit Detector(const SignatureSet& signatures, DetectorOptions options = {});
+
+  // `fetcher` may be null: then no script is fetched.
+  PageDetections detect(const std::vector<Place>& places, std::string_view page_url,
+                        ScriptFetcher* fetcher) const;
+
+ private:
+  struct PageState;
+  bool match_place(const Place& place, PageState& page) const;
+  bool add_hits(const Place& place, PageState& page) const;
+  void follow_scripts(const std::vector<Place>& places, PageState& page,
+                      ScriptFetcher& fetcher) const;
+  void note_unknown(const Place& place, PageState& page) const;
+  bool known_host(const std::string& host) const;
+
+  const SignatureSet& signatures_;
+  DetectorOptions options_;
+  std::vector<std::string> vendor_hosts_;
+  std::vector<std::string> allowed_hosts_;
+};
+
+}  // namespace tagdrift::detectors

@@ -1,0 +1,41 @@
+// One tracking tag seen in one place of one page: what detection hands to storage and drift.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "detectors/place.h"
+
+namespace tagdrift::detectors {
+
+struct Sighting {
+  std::string signature_id;         // "pinterest-tag"; empty for an unknown resource
+  std::string vendor;               // "pinterest"; "unknown" for an unknown third-party resource
+  std::string product;              // "Pinterest Tag"
+  std::string category;             // "advertising", ..., "other"
+  std::string tag_id;               // canonical account/tag ID; empty when not visible
+  std::vector<std::string> events;  // event names ("lead", "checkout")
+  std::vector<std::string> enhanced_match;  // field names only ("em", "ph"), never values
+  bool consent_gated = false;
+  bool commented = false;
+  PlaceKind place = PlaceKind::kScriptInline;
+  std::string page_url;
+  std::string via;       // kExternalJs: the script URL the match came from
+  std::string host;      // host of the resource (script, pixel, frame) or the vendor's own host
+  std::string evidence;  // one line, at most 160 bytes, around the match; values redacted
+  unsigned line = 0;     // 1-based line in the page, 0 when unknown
+};
+
+// What one page holds: active tags, tags inside comments (reported apart, never as findings),
+// and third-party resources no signature knows.
+struct PageDetections {
+  std::vector<Sighting> active;
+  std::vector<Sighting> commented;
+  std::vector<Sighting> unknown;
+};
+
+// The account a sighting belongs to: "vendor:tag_id", "vendor:host" when no ID is visible, and
+// "unknown:host" for unknown resources. Drift compares these across scans.
+std::string identity_key(const Sighting& sighting);
+
+}  // namespace tagdrift::detectors

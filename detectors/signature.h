@@ -1,0 +1,81 @@
+// A vendor signature as loaded from a signatures/*.toml file: plain data, no compiled regexes.
+// docs/signatures.md documents the file format these fields come from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detectors/place.h"
+
+namespace tagdrift::detectors {
+
+enum class Category {
+  kAdvertising,
+  kAnalytics,
+  kSessionReplay,
+  kTagManager,
+  kMarketingAutomation,
+  kChat,
+  kCdp,
+  kConsent,
+  kOther,
+};
+
+// "advertising", "session-replay", ... as written in signature files and reports.
+const char* category_name(Category category);
+std::optional<Category> parse_category(std::string_view name);
+
+// One regex and the places it applies to.
+struct Pattern {
+  std::vector<PlaceKind> places;
+  std::string regex;           // RE2 syntax; a group named `id` captures the tag ID
+  bool weak = false;           // counts only when the vendor has a non-weak hit on the page
+  bool id_required = false;    // a hit needs a literal ID (a placeholder ID is no hit)
+  bool id_must_match = false;  // a literal ID that does not fit id_format is someone else's tag
+  unsigned line = 0;           // line in the signature file
+};
+
+// An example inside the file: `place` + `text`, and what the signature must (not) find in it.
+struct Example {
+  PlaceKind place = PlaceKind::kScriptInline;
+  std::string text;
+  bool match = true;                        // false: a negative example
+  std::optional<std::string> id;            // expected canonical ID ("" = present, no ID)
+  std::vector<std::string> events;          // expected event names (subset)
+  std::vector<std::string> enhanced_match;  // expected enhanced-match field names (subset)
+  unsigned line = 0;
+};
+
+struct Signature {
+  std::string id;       // stable: "pinterest-tag"
+  std::string vendor;   // "pinterest"
+  std::string product;  // "Pinterest Tag"
+  Category category = Category::kOther;
+  std::string id_format;           // RE2 the canonical ID must fully match; empty: any ID
+  std::string id_prefix;           // added to a captured ID that lacks it ("AW-")
+  bool id_upper = false;           // IDs are upper-cased before the format check
+  bool follow = false;             // scripts its script-src patterns find are fetched and matched
+  std::string follow_url;          // a container URL with "{id}", fetched for each ID it finds
+  std::vector<std::string> hosts;  // the vendor's own hosts: known resources, never "unknown"
+  std::vector<Pattern> patterns;
+  std::vector<std::string> events;                  // RE2, group 1 = an event name
+  std::vector<std::string> enhanced_match;          // RE2, group 1 = a field name
+  std::vector<std::string> enhanced_match_objects;  // RE2, group 1 = a JS object of fields
+  std::vector<Example> examples;
+  std::string file;   // the file it came from, for messages
+  unsigned line = 0;  // line of its [[signature]] table
+};
+
+// Hosts of well-known third parties that do not track (CDNs, fonts, maps, video), by key.
+struct AllowedHosts {
+  std::string key;  // "jquery-cdn"
+  std::vector<std::string> hosts;
+};
+
+// Names used in files for places: the place_kind_name() spellings plus the groups "inline"
+// (script-inline) and "noscript" (noscript-img and noscript-iframe).
+std::vector<PlaceKind> parse_place_names(std::string_view name);
+
+}  // namespace tagdrift::detectors

@@ -1,0 +1,85 @@
+#include "detectors/signature_check.h"
+
+#include <algorithm>
+
+#include "detectors/detector.h"
+
+namespace tagdrift::detectors {
+namespace {
+
+constexpr const char* kExamplePage = "https://example.test/";
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "'" : ", '") + item + "'";
+  return out.empty() ? "nothing" : out;
+}
+
+bool contains_all(const std::vector<std::string>& have, const std::vector<std::string>& want) {
+  return std::all_of(want.begin(), want.end(), [&](const std::string& item) {
+    return std::find(have.begin(), have.end(), item) != have.end();
+  });
+}
+
+// What went wrong with one example, or "" when it behaves as written.
+std::string example_failure(const Detector& detector, const Signature& sig,
+                            const Example& example) {
+  Place place;
+  place.kind = example.place;
+  place.value = example.text;
+  place.raw = example.text;
+  PageDetections found = detector.detect({place}, kExamplePage, nullptr);
+  std::vector<std::string> ids, events, fields;
+  for (const Sighting& s : found.active) {
+    if (s.signature_id != sig.id) continue;
+    ids.push_back(s.tag_id);
+    events.insert(events.end(), s.events.begin(), s.events.end());
+    fields.insert(fields.end(), s.enhanced_match.begin(), s.enhanced_match.end());
+  }
+  if (!example.match) return ids.empty() ? "" : "negative example matched, IDs " + joined(ids);
+  if (ids.empty()) return "positive example did not match";
+  if (example.id && std::find(ids.begin(), ids.end(), *example.id) == ids.end()) {
+    return "expected ID '" + *example.id + "', found " + joined(ids);
+  }
+  if (!contains_all(events, example.events)) {
+    return "expected events " + joined(example.events) + ", found " + joined(events);
+  }
+  if (!contains_all(fields, example.enhanced_match)) {
+    return "expected enhanced-match fields " + joined(example.enhanced_match) + ", found " +
+           joined(fields);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<std::string> check_examples(const SignatureSet& set) {
+  DetectorOptions options;
+  options.report_unknown = false;
+  Detector detector(set, options);
+  std::vector<std::string> failures;
+  for (const Signature& sig : set.signatures()) {
+    for (const Example& example : sig.examples) {
+      std::string failure = example_failure(detector, sig, example);
+      if (failure.empty()) continue;
+      failures.push_back(sig.file + ":" + std::to_string(example.line) + ": signature '" + sig.id +
+                         "': example (" + place_kind_name(example.place) + "): " + failure);
+    }
+  }
+  return failures;
+}
+
+std::vector<std::string> check_signatures(const std::string& dir) {
+  std::vector<SignatureSource> sources = embedded_signature_sources();
+  if (!dir.empty()) {
+    std::vector<SignatureSource> more = directory_signature_sources(dir);
+    sources.insert(sources.end(), more.begin(), more.end());
+  }
+  std::vector<std::string> failures;
+  SignatureSet set(std::move(sources), kDefaultRegexMemory, failures);
+  std::vector<std::string> examples = check_examples(set);
+  failures.insert(failures.end(), examples.begin(), examples.end());
+  return failures;
+}
+
+}  // namespace tagdrift::detectors

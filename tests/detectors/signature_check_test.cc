@@ -1,0 +1,42 @@
+// The embedded signature files: every pattern compiles and every in-file example behaves as
+// written (the same code as `tagdrift signatures check`).
+#include "detectors/signature_check.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_dir.h"
+
+namespace tagdrift::detectors {
+namespace {
+
+TEST_CASE("signature check: every embedded example finds what it says") {
+  std::vector<std::string> failures = check_signatures();
+  for (const std::string& failure : failures) UNSCOPED_INFO(failure);
+  CHECK(failures.empty());
+}
+
+TEST_CASE("signature check: a failing example is reported as one line naming file and id") {
+  testing::TempDir dir;
+  dir.write("acme.toml", R"toml(vendor = "acme"
+category = "analytics"
+[[signature]]
+id = "acme-pixel"
+product = "Acme Pixel"
+  [[signature.pattern]]
+  places = ["inline"]
+  regex = '''acme\.init\(['"](?P<id>\d+)'''
+  [[signature.example]]
+  place = "script-inline"
+  text = "acme.init('42')"
+  id = "43"
+)toml");
+  std::vector<std::string> failures = check_signatures(dir.path().string());
+  REQUIRE(failures.size() == 1);
+  INFO(failures[0]);
+  CHECK(failures[0].find("acme.toml:9: signature 'acme-pixel'") != std::string::npos);
+  CHECK(failures[0].find("expected ID '43'") != std::string::npos);
+  CHECK(failures[0].find('\n') == std::string::npos);
+}
+
+}  // namespace
+}  // namespace tagdrift::detectors
