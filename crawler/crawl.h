@@ -22,13 +22,15 @@ struct CrawlSummary {
   std::size_t pages_fetched = 0;  // got an HTTP response that was used
   std::size_t pages_failed = 0;
   std::size_t pages_skipped = 0;
+  std::size_t links_over_budget = 0;  // in-scope links not queued: --max-pages or query caps
   double seconds = 0;
+  // One line per target that could not be scanned at all ("<target>: <why>").
+  std::vector<std::string> failed_targets;
 };
 
 // Crawls every target. Throws Error for what ends the command (bad options, a bad pattern);
 // anything that goes wrong with one page is reported through the sink as that page's error.
-CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process,
-                   const PageSink& sink);
+CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink);
 
 // The default processor: parses with Gumbo and returns the links (what a bare crawl needs).
 std::vector<std::string> links_only(Page& page, std::size_t max_links);

@@ -1,0 +1,17 @@
+// Where a report goes: stdout, or a file written whole (via a temporary and a rename).
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace tagdrift::cli {
+
+// Calls `write` with stdout or with a stream to a temporary beside `path`, renamed over `path`
+// only once complete. Throws Error (exit 2) when the file cannot be written.
+void write_output(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// True when stdout is a terminal and NO_COLOR is not set.
+bool stdout_wants_color();
+
+}  // namespace tagdrift::cli

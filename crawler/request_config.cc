@@ -1,0 +1,118 @@
+#include "crawler/request_config.h"
+
+#include <cstdlib>
+
+#include "util/error.h"
+#include "util/version.h"
+
+namespace tagdrift::crawler {
+namespace {
+
+CurlSlist to_slist(const std::vector<std::string>& items) {
+  curl_slist* list = nullptr;
+  for (const auto& item : items) {
+    curl_slist* grown = curl_slist_append(list, item.c_str());
+    if (grown == nullptr) {
+      curl_slist_free_all(list);
+      throw Error(ExitCode::kUsage, "out of memory building the request headers");
+    }
+    list = grown;
+  }
+  return CurlSlist(list);
+}
+
+void check_headers(const std::vector<std::string>& headers) {
+  for (const auto& header : headers) {
+    auto colon = header.find(':');
+    if (colon == std::string::npos || colon == 0 ||
+        header.find_first_of("\r\n") != std::string::npos) {
+      // The value may be a secret: name only the part before the colon.
+      throw usage_error("bad --header (expected 'Name: value'): '" +
+                        header.substr(0, std::min(colon, header.size())) + "'");
+    }
+  }
+}
+
+void check_resolve(const std::vector<std::string>& entries) {
+  for (const auto& entry : entries) {
+    auto first = entry.find(':');
+    auto second = first == std::string::npos ? first : entry.find(':', first + 1);
+    if (second == std::string::npos || second + 1 >= entry.size()) {
+      throw usage_error("bad --resolve (expected HOST:PORT:ADDR): '" + entry + "'");
+    }
+  }
+}
+
+std::string join_cookies(const std::vector<std::string>& cookies) {
+  std::string joined;
+  for (const auto& cookie : cookies) {
+    if (cookie.find('=') == std::string::npos) {
+      throw usage_error("bad --cookie (expected name=value)");
+    }
+    if (!joined.empty()) joined += "; ";
+    joined += cookie;
+  }
+  return joined;
+}
+
+std::string read_basic_auth(const std::string& variable) {
+  if (variable.empty()) return {};
+  const char* value = std::getenv(variable.c_str());
+  if (value == nullptr || *value == '\0') {
+    throw usage_error("basic-auth variable " + variable + " is not set");
+  }
+  if (std::string(value).find(':') == std::string::npos) {
+    throw usage_error("basic-auth variable " + variable + " must hold user:password");
+  }
+  return value;
+}
+
+}  // namespace
+
+RequestConfig::RequestConfig(const CrawlOptions& options)
+    : options_(options),
+      user_agent_(options.user_agent.empty() ? std::string("tagdrift/") + version()
+                                             : options.user_agent),
+      basic_auth_(read_basic_auth(options.basic_auth_env)),
+      cookie_(join_cookies(options.cookies)) {
+  check_headers(options.headers);
+  check_resolve(options.resolve);
+  headers_ = to_slist(options.headers);
+  resolve_ = to_slist(options.resolve);
+}
+
+void RequestConfig::apply(CURL* easy, const std::string& url, long timeout_ms) const {
+  curl_easy_reset(easy);
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  // Only http and https, for the request and any redirect: a hostile page can never make the
+  // crawler read a local file or speak another protocol.
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, user_agent_.c_str());
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes);
+  curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, options_.low_speed_seconds);
+  curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE,
+                   static_cast<curl_off_t>(options_.max_body_bytes));
+  if (headers_) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_.get());
+  if (resolve_) curl_easy_setopt(easy, CURLOPT_RESOLVE, resolve_.get());
+  if (!cookie_.empty()) curl_easy_setopt(easy, CURLOPT_COOKIE, cookie_.c_str());
+  if (!basic_auth_.empty()) {
+    curl_easy_setopt(easy, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(easy, CURLOPT_USERPWD, basic_auth_.c_str());
+  }
+  if (!options_.proxy.empty()) curl_easy_setopt(easy, CURLOPT_PROXY, options_.proxy.c_str());
+  if (!options_.cacert.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.cacert.c_str());
+  if (options_.insecure) {
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+  }
+}
+
+}  // namespace tagdrift::crawler

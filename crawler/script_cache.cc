@@ -1,0 +1,116 @@
+#include "crawler/script_cache.h"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "crawler/curl_handles.h"
+#include "crawler/url.h"
+
+namespace tagdrift::crawler {
+namespace {
+
+struct Download {
+  std::string body;
+  std::size_t limit = 0;
+  bool too_big = false;
+};
+
+size_t on_script_body(char* data, size_t size, size_t count, void* user) {
+  auto& download = *static_cast<Download*>(user);
+  if (download.body.size() + size * count > download.limit) {
+    download.too_big = true;
+    return CURL_WRITEFUNC_ERROR;
+  }
+  download.body.append(data, size * count);
+  return size * count;
+}
+
+std::string with_slash(std::string base) {
+  if (base.empty() || base.back() != '/') base += '/';
+  return base;
+}
+
+}  // namespace
+
+ScriptCache::ScriptCache(const CrawlOptions& options) : options_(options), config_(options) {
+  ensure_curl_initialised();
+}
+
+ScriptCache::~ScriptCache() = default;
+
+std::size_t ScriptCache::fetched() const {
+  std::lock_guard lock(mutex_);
+  return cache_.size();
+}
+
+ScriptResult ScriptCache::fetch(const std::string& url) {
+  std::promise<ScriptResult> promise;
+  std::shared_future<ScriptResult> future;
+  bool first = false;
+  {
+    std::lock_guard lock(mutex_);
+    auto found = cache_.find(url);
+    if (found != cache_.end()) {
+      future = found->second;
+    } else if (cache_.size() >= options_.max_scripts) {
+      return {{}, fmt::format("more than {} scripts in one scan", options_.max_scripts)};
+    } else {
+      future = promise.get_future().share();
+      cache_.emplace(url, future);
+      first = true;
+    }
+  }
+  if (first) promise.set_value(load(url));
+  return future.get();
+}
+
+ScriptResult ScriptCache::load(const std::string& url) const {
+  auto parts = split_url(url);
+  if (!parts) return {{}, "not an http(s) URL"};
+  ScriptResult local = load_local(url);
+  if (!local.body.empty() || !local.error.empty()) return local;
+  CurlEasy easy(curl_easy_init());
+  if (!easy) return {{}, "libcurl easy handle failed"};
+  config_.apply(easy.get(), url, options_.timeout_ms);
+  curl_easy_setopt(easy.get(), CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(easy.get(), CURLOPT_MAXREDIRS, static_cast<long>(options_.max_redirects));
+  Download download{{}, options_.max_script_bytes, false};
+  curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, on_script_body);
+  curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &download);
+  CURLcode code = curl_easy_perform(easy.get());
+  long status = 0;
+  curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
+  if (download.too_big) {
+    return {{}, fmt::format("script exceeds {} bytes", options_.max_script_bytes)};
+  }
+  if (code != CURLE_OK) return {{}, curl_easy_strerror(code)};
+  if (status < 200 || status >= 300) return {{}, fmt::format("HTTP {}", status)};
+  return {std::move(download.body), {}};
+}
+
+// For directory targets, a script under --base-url is read from the directory itself.
+ScriptResult ScriptCache::load_local(const std::string& url) const {
+  std::string base = with_slash(options_.base_url);
+  if (url.rfind(base, 0) != 0) return {};
+  std::string relative = url.substr(base.size());
+  relative = relative.substr(0, relative.find_first_of("?#"));
+  if (relative.find("..") != std::string::npos) return {{}, "path escapes the site directory"};
+  for (const auto& target : options_.targets) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(target, error)) continue;
+    std::filesystem::path file = std::filesystem::path(target) / relative;
+    auto size = std::filesystem::file_size(file, error);
+    if (error) continue;
+    if (size > options_.max_script_bytes) {
+      return {{}, fmt::format("script exceeds {} bytes", options_.max_script_bytes)};
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string body(size, '\0');
+    if (in.read(body.data(), static_cast<std::streamsize>(size))) return {std::move(body), {}};
+  }
+  return {};
+}
+
+}  // namespace tagdrift::crawler
