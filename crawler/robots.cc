@@ -197,10 +197,17 @@ Robots Robots::parse(std::string_view body, std::string_view user_agent_token) {
   }
   Robots robots;
   robots.rules_ = parser.take_rules();
-  std::stable_sort(robots.rules_.begin(), robots.rules_.end(), [](const Rule& a, const Rule& b) {
+  std::sort(robots.rules_.begin(), robots.rules_.end(), [](const Rule& a, const Rule& b) {
     if (a.pattern.size() != b.pattern.size()) return a.pattern.size() > b.pattern.size();
-    return a.allow && !b.allow;
+    if (a.allow != b.allow) return a.allow;
+    return a.pattern < b.pattern;
   });
+  // Generated robots.txt files repeat rules; one copy decides the same.
+  const auto same = [](const Rule& a, const Rule& b) {
+    return a.allow == b.allow && a.pattern == b.pattern;
+  };
+  robots.rules_.erase(std::unique(robots.rules_.begin(), robots.rules_.end(), same),
+                      robots.rules_.end());
   robots.crawl_delay_ = parser.crawl_delay();
   robots.sitemaps_ = parser.take_sitemaps();
   return robots;
