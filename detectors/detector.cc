@@ -97,15 +97,37 @@ Detector::Detector(const SignatureSet& signatures, DetectorOptions options)
   }
 }
 
-bool Detector::known_host(const std::string& host) const {
-  return host_in(host, vendor_hosts_) || host_in(host, allowed_hosts_);
+bool Detector::known_resource(const std::string& url, const std::string& host) const {
+  return host_in(host, vendor_hosts_) || url_in(url, allowed_hosts_);
 }
 
-bool Detector::add_hits(const Place& place, PageState& page) const {
+Sighting Detector::make_sighting(const Signature& sig, const Place& place, const PageState& page,
+                                 std::string_view text, std::size_t offset) const {
+  Sighting s;
+  s.signature_id = sig.id;
+  s.vendor = sig.vendor;
+  s.product = sig.product;
+  s.category = category_name(sig.category);
+  s.consent_gated = place.consent_gated;
+  s.commented = place.commented;
+  s.place = place.kind;
+  s.page_url = page.page_url;
+  s.via = place.via;
+  s.evidence = evidence_snippet(text, offset);
+  s.line = line_of(place, text, offset);
+  if (!place.via.empty()) {
+    s.host = url_host(place.via);
+  } else if (is_url_kind(place.kind)) {
+    s.host = url_host(place.value);
+  }
+  if (s.host.empty() && !sig.hosts.empty()) s.host = sig.hosts.front();
+  return s;
+}
+
+bool Detector::add_hits(const Place& place, std::string_view text, PageState& page) const {
   const MatchSet& matcher = signatures_.matcher();
-  std::string_view text = place.value;
-  std::map<std::size_t, std::pair<std::vector<std::string>, std::vector<std::string>>> extras;
   std::vector<MatchHit> hits = matcher.match(place.kind, text);
+  std::map<std::size_t, std::pair<std::vector<std::string>, std::vector<std::string>>> extras;
   for (const MatchHit& hit : hits) {
     const Signature& sig = signatures_.signatures()[hit.signature];
     const Pattern& pattern = sig.patterns[hit.pattern];
@@ -115,39 +137,23 @@ bool Detector::add_hits(const Place& place, PageState& page) const {
       extras[hit.signature] = {matcher.events(hit.signature, text),
                                matcher.enhanced_match(hit.signature, text)};
     }
-    Candidate candidate;
-    candidate.signature = hit.signature;
-    candidate.weak = pattern.weak;
-    candidate.place = page.place_count;
-    Sighting& s = candidate.sighting;
-    s = Sighting{sig.id,
-                 sig.vendor,
-                 sig.product,
-                 category_name(sig.category),
-                 *tag_id,
-                 extras[hit.signature].first,
-                 extras[hit.signature].second,
-                 place.consent_gated,
-                 place.commented,
-                 place.kind,
-                 page.page_url,
-                 place.via,
-                 {},
-                 evidence_snippet(text, hit.begin),
-                 line_of(place, text, hit.begin)};
-    if (!place.via.empty()) {
-      s.host = url_host(place.via);
-    } else if (is_url_kind(place.kind)) {
-      s.host = url_host(place.value);
-    }
-    if (s.host.empty() && !sig.hosts.empty()) s.host = sig.hosts.front();
+    Candidate candidate{make_sighting(sig, place, page, text, hit.begin), hit.signature,
+                        pattern.weak, page.place_count};
+    candidate.sighting.tag_id = *tag_id;
+    candidate.sighting.events = extras[hit.signature].first;
+    candidate.sighting.enhanced_match = extras[hit.signature].second;
     page.candidates.push_back(std::move(candidate));
   }
   return !hits.empty();
 }
 
 bool Detector::match_place(const Place& place, PageState& page) const {
-  bool known = add_hits(place, page);
+  bool known = add_hits(place, place.value, page);
+  // URL resolution may drop what the page wrote (a #fragment carrying an ID, a mirror's relative
+  // path): the URL as written is matched too; hits on both merge into one sighting.
+  if (is_url_kind(place.kind) && !place.raw.empty() && place.raw != place.value) {
+    known = add_hits(place, place.raw, page) || known;
+  }
   ++page.place_count;
   return known;
 }
@@ -155,7 +161,9 @@ bool Detector::match_place(const Place& place, PageState& page) const {
 void Detector::note_unknown(const Place& place, PageState& page) const {
   if (!options_.report_unknown || place.commented || !may_be_unknown(place)) return;
   std::string host = url_host(place.value);
-  if (host.empty() || known_host(host) || same_site(host, page.page_host)) return;
+  if (host.empty() || known_resource(place.value, host) || same_site(host, page.page_host)) {
+    return;
+  }
   for (const Sighting& seen : page.unknown) {
     if (seen.host == host) return;
   }

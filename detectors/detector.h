@@ -33,11 +33,13 @@ class Detector {
  private:
   struct PageState;
   bool match_place(const Place& place, PageState& page) const;
-  bool add_hits(const Place& place, PageState& page) const;
+  bool add_hits(const Place& place, std::string_view text, PageState& page) const;
+  Sighting make_sighting(const Signature& sig, const Place& place, const PageState& page,
+                         std::string_view text, std::size_t offset) const;
   void follow_scripts(const std::vector<Place>& places, PageState& page,
                       ScriptFetcher& fetcher) const;
   void note_unknown(const Place& place, PageState& page) const;
-  bool known_host(const std::string& host) const;
+  bool known_resource(const std::string& url, const std::string& host) const;
 
   const SignatureSet& signatures_;
   DetectorOptions options_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace tagdrift::detectors {
 namespace {
@@ -15,9 +16,8 @@ struct CurlStringDeleter {
   void operator()(char* text) const { curl_free(text); }
 };
 
-}  // namespace
-
-std::string url_host(std::string_view url) {
+// Host (lower case) and path of an http(s) URL; both empty when it is not one.
+std::pair<std::string, std::string> host_and_path(std::string_view url) {
   std::string text(url);
   text.erase(0, text.find_first_not_of(" \t\r\n"));
   if (text.rfind("//", 0) == 0) text = "https:" + text;
@@ -25,20 +25,32 @@ std::string url_host(std::string_view url) {
   if (!handle || curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {
     return {};
   }
-  char* scheme = nullptr;
-  char* host = nullptr;
-  curl_url_get(handle.get(), CURLUPART_SCHEME, &scheme, 0);
-  std::unique_ptr<char, CurlStringDeleter> scheme_owner(scheme);
-  if (scheme == nullptr ||
-      (std::string_view(scheme) != "http" && std::string_view(scheme) != "https")) {
-    return {};
-  }
-  if (curl_url_get(handle.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) return {};
-  std::unique_ptr<char, CurlStringDeleter> host_owner(host);
-  std::string out(host);
-  std::transform(out.begin(), out.end(), out.begin(),
+  auto part = [&](CURLUPart which) {
+    char* value = nullptr;
+    if (curl_url_get(handle.get(), which, &value, 0) != CURLUE_OK) return std::string();
+    std::unique_ptr<char, CurlStringDeleter> owner(value);
+    return std::string(value);
+  };
+  std::string scheme = part(CURLUPART_SCHEME);
+  if (scheme != "http" && scheme != "https") return {};
+  std::string host = part(CURLUPART_HOST);
+  std::transform(host.begin(), host.end(), host.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
+  return {host, part(CURLUPART_PATH)};
+}
+
+}  // namespace
+
+std::string url_host(std::string_view url) { return host_and_path(url).first; }
+
+bool url_in(std::string_view url, const std::vector<std::string>& entries) {
+  auto [host, path] = host_and_path(url);
+  if (host.empty()) return false;
+  return std::any_of(entries.begin(), entries.end(), [&](const std::string& entry) {
+    std::size_t slash = entry.find('/');
+    if (slash == std::string::npos) return host_in(host, {entry});
+    return host_in(host, {entry.substr(0, slash)}) && path.starts_with(entry.substr(slash));
+  });
 }
 
 bool host_in(std::string_view host, const std::vector<std::string>& hosts) {

@@ -14,4 +14,8 @@ std::string url_host(std::string_view url);
 // True when `host` is one of `hosts` or a subdomain of one ("www.youtube.com" in "youtube.com").
 bool host_in(std::string_view host, const std::vector<std::string>& hosts);
 
+// Like host_in for the host of `url`, where an entry "host/path" also requires the URL's path to
+// start with "/path" ("www.google.com/maps").
+bool url_in(std::string_view url, const std::vector<std::string>& entries);
+
 }  // namespace tagdrift::detectors
