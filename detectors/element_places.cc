@@ -1,6 +1,9 @@
 #include "detectors/element_places.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -57,14 +60,16 @@ Place make_place(PlaceKind kind, const ElementScope& scope) {
   return place;
 }
 
-void add_url(PlaceKind kind, std::string_view url, const ElementScope& scope, bool gated,
-             std::vector<Place>& out) {
-  if (trimmed(url).empty() || is_data_url(url)) return;
+// Adds a URL place; nullptr when the URL is blank or a data: URL (never a third party).
+Place* add_url(PlaceKind kind, std::string_view url, const ElementScope& scope, bool gated,
+               std::vector<Place>& out) {
+  if (trimmed(url).empty() || is_data_url(url)) return nullptr;
   Place place = make_place(kind, scope);
   place.raw.assign(url.substr(0, kMaxUrlBytes));
   place.value = place.raw;
   place.consent_gated = gated;
   out.push_back(std::move(place));
+  return &out.back();
 }
 
 std::string script_body(const GumboElement& script, std::size_t limit) {
@@ -91,8 +96,8 @@ void script_places(const GumboElement& script, const ElementScope& scope,
   const char* src = attribute_value(script, "src");
   if (gated && is_blank(src)) src = deferred_src(script);
   if (src != nullptr) {  // a src, even an empty one, means the body never runs
-    add_url(PlaceKind::kScriptSrc, src, scope, gated, out);
-    if (!out.empty() && out.back().kind == PlaceKind::kScriptSrc) out.back().script_type = type ? type : "";
+    Place* place = add_url(PlaceKind::kScriptSrc, src, scope, gated, out);
+    if (place != nullptr && type != nullptr) place->script_type = type;
     return;
   }
   std::string body = script_body(script, budget.max_inline_bytes);
@@ -116,7 +121,9 @@ void embed_places(const GumboElement& element, PlaceKind kind, const ElementScop
 
 bool has_contacting_rel(const char* rel) {
   std::string lower;
-  for (const char* c = rel; *c != '\0'; ++c) lower += static_cast<char>(std::tolower(*c));
+  for (const char* c = rel; *c != '\0'; ++c) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+  }
   std::string_view tokens(lower);
   for (std::string_view wanted : kContactingRels) {
     for (std::size_t at = tokens.find(wanted); at != std::string_view::npos;
