@@ -22,8 +22,7 @@ constexpr std::size_t kMaxDataValueBytes = 200;
 // <link rel> values that make the browser contact the host (stylesheets included: a
 // third-party stylesheet host is as much a drift signal as a preconnect).
 constexpr std::array<std::string_view, 7> kContactingRels = {
-    "preconnect", "dns-prefetch", "preload", "prefetch", "modulepreload", "prerender",
-    "stylesheet",
+    "preconnect", "dns-prefetch", "preload", "prefetch", "modulepreload", "prerender", "stylesheet",
 };
 
 std::string_view trimmed(std::string_view text) {
@@ -175,8 +174,8 @@ void data_attribute_places(const GumboElement& element, const ElementScope& scop
   }
 }
 
-void own_places(const GumboElement& element, const ElementScope& scope,
-                const ElementBudget& budget, std::vector<Place>& out) {
+void own_places(const GumboElement& element, const ElementScope& scope, const ElementBudget& budget,
+                std::vector<Place>& out) {
   switch (element.tag) {
     case GUMBO_TAG_SCRIPT:
       script_places(element, scope, budget, out);

@@ -18,8 +18,8 @@ struct ElementScope {
 };
 
 struct ElementBudget {
-  std::size_t max_places = 0;          // places on the page, all kinds
-  std::size_t max_inline_bytes = 0;    // an inline script body is cut to this
+  std::size_t max_places = 0;        // places on the page, all kinds
+  std::size_t max_inline_bytes = 0;  // an inline script body is cut to this
   std::size_t data_attributes_left = 0;
 };
 
