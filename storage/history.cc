@@ -1,0 +1,192 @@
+#include "storage/history.h"
+
+#include <fmt/format.h>
+
+#include "storage/json_text.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+#include "util/error.h"
+
+namespace tagdrift::storage {
+
+namespace {
+
+constexpr std::string_view kScanColumns = R"sql(
+SELECT scans.id, sites.site, scans.target, scans.options_json, scans.started_at,
+       scans.finished_at, scans.complete, scans.pages_crawled, scans.pages_failed,
+       scans.pages_skipped
+FROM scans JOIN sites ON sites.id = scans.site_id
+)sql";
+
+ScanRecord read_scan(const Statement& row) {
+  ScanRecord scan;
+  scan.id = row.int_at(0);
+  scan.site = row.text_at(1);
+  scan.target = row.text_at(2);
+  scan.options_json = row.text_at(3);
+  scan.started_at = row.text_at(4);
+  scan.finished_at = row.text_at(5);
+  scan.complete = row.bool_at(6);
+  scan.pages_crawled = row.int_at(7);
+  scan.pages_failed = row.int_at(8);
+  scan.pages_skipped = row.int_at(9);
+  return scan;
+}
+
+std::vector<ScanRecord> read_scans(Statement& query) {
+  std::vector<ScanRecord> scans;
+  while (query.step()) scans.push_back(read_scan(query));
+  return scans;
+}
+
+std::vector<std::string> list_column(const Statement& row, int column, const Database& db) {
+  std::optional<std::vector<std::string>> values = from_json_text(row.text_at(column));
+  if (!values) {
+    throw usage_error(fmt::format("damaged database (a list is not JSON): {}", db.path()));
+  }
+  return std::move(*values);
+}
+
+std::vector<PageRecord> read_pages(const Database& db, std::int64_t scan_id) {
+  Statement query(db.handle(), R"sql(
+SELECT url, final_url, status, content_type, bytes, seconds, depth, found_by, referrer, error,
+       skipped, health_context, health_terms, collects_pii, body_hash, etag, last_modified
+FROM pages WHERE scan_id = ?1 ORDER BY id)sql");
+  query.bind_int(1, scan_id);
+  std::vector<PageRecord> pages;
+  while (query.step()) {
+    PageRecord& page = pages.emplace_back();
+    page.url = query.text_at(0);
+    page.final_url = query.text_at(1);
+    page.status = static_cast<int>(query.int_at(2));
+    page.content_type = query.text_at(3);
+    page.bytes = static_cast<std::uint64_t>(query.int_at(4));
+    page.seconds = query.real_at(5);
+    page.depth = static_cast<int>(query.int_at(6));
+    page.found_by = query.text_at(7);
+    page.referrer = query.text_at(8);
+    page.error = query.text_at(9);
+    page.skipped = query.text_at(10);
+    page.health_context = query.bool_at(11);
+    page.health_terms = list_column(query, 12, db);
+    page.collects_pii = list_column(query, 13, db);
+    page.body_hash = query.text_at(14);
+    page.etag = query.text_at(15);
+    page.last_modified = query.text_at(16);
+  }
+  return pages;
+}
+
+std::vector<SightingRecord> read_sightings(const Database& db, std::int64_t scan_id) {
+  Statement query(db.handle(), R"sql(
+SELECT tags.key, sightings.signature_id, tags.vendor, tags.product, tags.category, tags.tag_id,
+       page_url, place, via, consent_gated, commented, events, enhanced_match, evidence, line
+FROM sightings JOIN tags ON tags.id = sightings.tag_ref
+WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql");
+  query.bind_int(1, scan_id);
+  std::vector<SightingRecord> sightings;
+  while (query.step()) {
+    SightingRecord& sighting = sightings.emplace_back();
+    sighting.key = query.text_at(0);
+    sighting.signature_id = query.text_at(1);
+    sighting.vendor = query.text_at(2);
+    sighting.product = query.text_at(3);
+    sighting.category = query.text_at(4);
+    sighting.tag_id = query.text_at(5);
+    sighting.page_url = query.text_at(6);
+    sighting.place = query.text_at(7);
+    sighting.via = query.text_at(8);
+    sighting.consent_gated = query.bool_at(9);
+    sighting.commented = query.bool_at(10);
+    sighting.events = list_column(query, 11, db);
+    sighting.enhanced_match = list_column(query, 12, db);
+    sighting.evidence = query.text_at(13);
+    sighting.line = static_cast<unsigned>(query.int_at(14));
+  }
+  return sightings;
+}
+
+}  // namespace
+
+std::vector<ScanRecord> History::list_scans(const std::string& site) const {
+  Statement query(db_.handle(), fmt::format("{} WHERE ?1 = '' OR sites.site = ?1 ORDER BY scans.id",
+                                            kScanColumns));
+  query.bind_text(1, site);
+  return read_scans(query);
+}
+
+ScanContents History::load_scan(std::int64_t id) const {
+  // One snapshot, so a writer committing meanwhile cannot split the scan.
+  Transaction snapshot(db_.handle(), Transaction::Kind::kRead);
+  Statement query(db_.handle(), fmt::format("{} WHERE scans.id = ?1", kScanColumns));
+  query.bind_int(1, id);
+  if (!query.step()) throw usage_error(fmt::format("no scan with id {}", id));
+  ScanContents contents;
+  contents.scan = read_scan(query);
+  contents.pages = read_pages(db_, id);
+  contents.sightings = read_sightings(db_, id);
+  return contents;
+}
+
+std::optional<ScanRecord> History::last_complete_scan(const std::string& site,
+                                                      std::int64_t before_id) const {
+  Statement query(db_.handle(), fmt::format("{} WHERE sites.site = ?1 AND scans.complete = 1 "
+                                            "AND scans.id < ?2 ORDER BY scans.id DESC LIMIT 1",
+                                            kScanColumns));
+  query.bind_text(1, site).bind_int(2, before_id);
+  if (!query.step()) return std::nullopt;
+  return read_scan(query);
+}
+
+std::optional<ScanRecord> History::latest_scan(const std::string& site) const {
+  Statement query(db_.handle(), fmt::format("{} WHERE ?1 = '' OR sites.site = ?1 "
+                                            "ORDER BY scans.id DESC LIMIT 1",
+                                            kScanColumns));
+  query.bind_text(1, site);
+  if (!query.step()) return std::nullopt;
+  return read_scan(query);
+}
+
+std::vector<TagRecord> History::tags(const std::string& site) const {
+  Statement query(db_.handle(), R"sql(
+SELECT sites.site, tags.key, tags.signature_id, tags.vendor, tags.product, tags.category,
+       tags.tag_id, tags.first_seen, tags.last_seen, tags.first_scan, tags.last_scan,
+       (SELECT count(DISTINCT page_id) FROM sightings
+        WHERE sightings.tag_ref = tags.id AND sightings.scan_id = tags.last_scan),
+       approvals.key IS NOT NULL, coalesce(approvals.note, '')
+FROM tags JOIN sites ON sites.id = tags.site_id
+LEFT JOIN approvals ON approvals.site_id = tags.site_id AND approvals.key = tags.key
+WHERE ?1 = '' OR sites.site = ?1
+ORDER BY sites.site, tags.key)sql");
+  query.bind_text(1, site);
+  std::vector<TagRecord> tags;
+  while (query.step()) {
+    TagRecord& tag = tags.emplace_back();
+    tag.site = query.text_at(0);
+    tag.key = query.text_at(1);
+    tag.signature_id = query.text_at(2);
+    tag.vendor = query.text_at(3);
+    tag.product = query.text_at(4);
+    tag.category = query.text_at(5);
+    tag.tag_id = query.text_at(6);
+    tag.first_seen = query.text_at(7);
+    tag.last_seen = query.text_at(8);
+    tag.first_scan = query.int_at(9);
+    tag.last_scan = query.int_at(10);
+    tag.pages_last_scan = query.int_at(11);
+    tag.approved = query.bool_at(12);
+    tag.approval_note = query.text_at(13);
+  }
+  return tags;
+}
+
+std::vector<std::string> History::sites() const {
+  Statement query(db_.handle(),
+                  "SELECT site FROM sites WHERE EXISTS (SELECT 1 FROM scans WHERE site_id = "
+                  "sites.id) ORDER BY site");
+  std::vector<std::string> sites;
+  while (query.step()) sites.push_back(query.text_at(0));
+  return sites;
+}
+
+}  // namespace tagdrift::storage

@@ -1,0 +1,44 @@
+// The read side of the history: scans, what they found, and each site's tag inventory.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+#include "storage/records.h"
+
+namespace tagdrift::storage {
+
+class History {
+ public:
+  explicit History(const Database& db) : db_(db) {}
+
+  // Every scan (of `site`, or of all sites when empty), oldest first.
+  std::vector<ScanRecord> list_scans(const std::string& site = "") const;
+
+  // One scan with its pages and sightings in the order they were written. Throws the usage error
+  // "no scan with id N" when there is none.
+  ScanContents load_scan(std::int64_t id) const;
+
+  // The newest complete scan of `site` older than `before_id`: what drift compares against.
+  std::optional<ScanRecord> last_complete_scan(
+      const std::string& site,
+      std::int64_t before_id = std::numeric_limits<std::int64_t>::max()) const;
+
+  // The newest scan (of `site`, or of any site when empty), complete or not.
+  std::optional<ScanRecord> latest_scan(const std::string& site = "") const;
+
+  // Every tag ever seen (on `site`, or on all sites when empty), by site and key.
+  std::vector<TagRecord> tags(const std::string& site = "") const;
+
+  // The site keys with at least one scan, sorted.
+  std::vector<std::string> sites() const;
+
+ private:
+  const Database& db_;
+};
+
+}  // namespace tagdrift::storage

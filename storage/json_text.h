@@ -1,0 +1,16 @@
+// Lists of strings as the JSON array text that the pages and sightings tables keep them in.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tagdrift::storage {
+
+// A JSON array of strings; invalid UTF-8 becomes U+FFFD instead of failing the page.
+std::string to_json_text(const std::vector<std::string>& values);
+
+// The strings of a JSON array; nothing when `text` is not one. Empty text is an empty list.
+std::optional<std::vector<std::string>> from_json_text(const std::string& text);
+
+}  // namespace tagdrift::storage

@@ -1,0 +1,72 @@
+// The plain values storage keeps: the scan layer converts pages and sightings to these, and the
+// read side hands them back. No behaviour, no pointers into other stages.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tagdrift::storage {
+
+// One fetched (or failed, or skipped) page of a scan.
+struct PageRecord {
+  std::string url, final_url;
+  int status = 0;
+  std::string content_type;
+  std::uint64_t bytes = 0;
+  double seconds = 0;
+  int depth = 0;
+  std::string found_by;  // "seed", "link" or "sitemap"
+  std::string referrer, error, skipped;
+  bool health_context = false;
+  std::vector<std::string> health_terms, collects_pii;
+  std::string body_hash, etag, last_modified;  // validators for incremental rescans
+};
+
+// One tag seen at one place of one page.
+struct SightingRecord {
+  std::string key;  // the tag's identity on a site: "pinterest:2612…", "unknown:host"
+  std::string signature_id, vendor, product, category, tag_id, page_url;
+  std::string place;  // "script-inline", …
+  std::string via;
+  bool consent_gated = false, commented = false;
+  std::vector<std::string> events, enhanced_match;
+  std::string evidence;
+  unsigned line = 0;
+};
+
+// A scan's header: what was scanned, how, when, and whether it ran to the end.
+struct ScanRecord {
+  std::int64_t id = 0;
+  std::string site;  // the site key, e.g. the seed origin "https://www.clinic.test"
+  std::string target, options_json, started_at, finished_at;
+  bool complete = false;
+  std::int64_t pages_crawled = 0, pages_failed = 0, pages_skipped = 0;
+};
+
+// The totals a finished scan records.
+struct ScanCounts {
+  std::int64_t pages_crawled = 0, pages_failed = 0, pages_skipped = 0;
+};
+
+// A tag's life on a site across scans, with its approval.
+struct TagRecord {
+  std::string site, key, signature_id, vendor, product, category, tag_id, first_seen, last_seen;
+  std::int64_t first_scan = 0, last_scan = 0, pages_last_scan = 0;
+  bool approved = false;
+  std::string approval_note;
+};
+
+// A person's statement that a tag is expected on a site.
+struct ApprovalRecord {
+  std::string site, key, note, approved_at;
+};
+
+// Everything one scan stored.
+struct ScanContents {
+  ScanRecord scan;
+  std::vector<PageRecord> pages;
+  std::vector<SightingRecord> sightings;
+};
+
+}  // namespace tagdrift::storage

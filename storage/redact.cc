@@ -1,0 +1,119 @@
+#include "storage/redact.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+namespace tagdrift::storage {
+
+namespace {
+
+struct UrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
+
+struct CurlStringDeleter {
+  void operator()(char* text) const { curl_free(text); }
+};
+
+bool contains_ignoring_case(std::string_view text, std::string_view pattern) {
+  auto found = std::search(
+      text.begin(), text.end(), pattern.begin(), pattern.end(),
+      [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); });
+  return !pattern.empty() && found != text.end();
+}
+
+bool is_secret_name(std::string_view name, const std::vector<std::string>& patterns) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    return contains_ignoring_case(name, pattern);
+  });
+}
+
+// Masks "name=value" pairs separated by '&'; sets `changed` when it masked one.
+std::string redact_parameters(std::string_view parameters, const std::vector<std::string>& patterns,
+                              bool& changed) {
+  std::string out;
+  while (true) {
+    std::size_t end = std::min(parameters.find('&'), parameters.size());
+    std::string_view pair = parameters.substr(0, end);
+    std::size_t equals = pair.find('=');
+    if (equals != std::string_view::npos && equals + 1 < pair.size() &&
+        is_secret_name(pair.substr(0, equals), patterns)) {
+      out.append(pair.substr(0, equals + 1)).append(kRedacted);
+      changed = true;
+    } else {
+      out.append(pair);
+    }
+    if (end == parameters.size()) return out;
+    out += '&';
+    parameters.remove_prefix(end + 1);
+  }
+}
+
+// For what libcurl cannot parse (relative references, odd schemes): the parameters after the
+// first '?' and after the first '#' are masked all the same.
+std::string redact_text(std::string_view text, const std::vector<std::string>& patterns) {
+  bool changed = false;
+  std::size_t hash = std::min(text.find('#'), text.size());
+  std::size_t question = std::min(text.find('?'), hash);
+  std::string out(text.substr(0, question));
+  if (question < hash) {
+    out += '?';
+    out += redact_parameters(text.substr(question + 1, hash - question - 1), patterns, changed);
+  }
+  if (hash < text.size()) {
+    out += '#';
+    out += redact_parameters(text.substr(hash + 1), patterns, changed);
+  }
+  return changed ? out : std::string(text);
+}
+
+bool drop_part(CURLU* url, CURLUPart part) {
+  char* raw = nullptr;
+  if (curl_url_get(url, part, &raw, 0) != CURLUE_OK) return false;
+  std::unique_ptr<char, CurlStringDeleter> value(raw);
+  return curl_url_set(url, part, nullptr, 0) == CURLUE_OK;
+}
+
+bool redact_part(CURLU* url, CURLUPart part, const std::vector<std::string>& patterns) {
+  char* raw = nullptr;
+  if (curl_url_get(url, part, &raw, 0) != CURLUE_OK) return false;
+  std::unique_ptr<char, CurlStringDeleter> value(raw);
+  bool changed = false;
+  std::string masked = redact_parameters(value.get(), patterns, changed);
+  return changed && curl_url_set(url, part, masked.c_str(), 0) == CURLUE_OK;
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_redact_patterns() {
+  static const std::vector<std::string> patterns = {"token", "key", "session", "password", "email"};
+  return patterns;
+}
+
+std::string redact_url(std::string_view url, const std::vector<std::string>& patterns) {
+  const std::vector<std::string>& names = patterns.empty() ? default_redact_patterns() : patterns;
+  std::string text(url);
+  UrlHandle handle(curl_url());
+  constexpr unsigned kParseFlags = CURLU_NON_SUPPORT_SCHEME | CURLU_PATH_AS_IS | CURLU_ALLOW_SPACE;
+  if (!handle ||
+      curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), kParseFlags) != CURLUE_OK) {
+    return redact_text(text, names);
+  }
+  bool changed = drop_part(handle.get(), CURLUPART_USER);
+  changed = drop_part(handle.get(), CURLUPART_PASSWORD) || changed;
+  changed = redact_part(handle.get(), CURLUPART_QUERY, names) || changed;
+  changed = redact_part(handle.get(), CURLUPART_FRAGMENT, names) || changed;
+  if (!changed) return text;
+  char* raw = nullptr;
+  if (curl_url_get(handle.get(), CURLUPART_URL, &raw, 0) != CURLUE_OK) {
+    return redact_text(text, names);
+  }
+  std::unique_ptr<char, CurlStringDeleter> result(raw);
+  return result.get();
+}
+
+}  // namespace tagdrift::storage
