@@ -245,6 +245,18 @@ void share_single_id(std::vector<Candidate>& candidates) {
   }
 }
 
+// A loader line without the ID ('gtm.js?id=' + i) beside the call that names it, in the same
+// place, adds nothing: only the sighting with the ID is kept.
+void drop_idless_beside_id(std::vector<Candidate>& candidates) {
+  std::set<std::pair<std::size_t, std::size_t>> with_id;
+  for (const Candidate& c : candidates) {
+    if (!c.sighting.tag_id.empty()) with_id.emplace(c.signature, c.place);
+  }
+  std::erase_if(candidates, [&](const Candidate& c) {
+    return c.sighting.tag_id.empty() && with_id.count({c.signature, c.place});
+  });
+}
+
 // One sighting per signature, ID and place; the events and fields of merged hits are kept.
 std::vector<Sighting> merge_same_place(std::vector<Candidate>& candidates) {
   std::vector<Sighting> out;
@@ -277,6 +289,7 @@ PageDetections Detector::detect(const std::vector<Place>& places, std::string_vi
   if (fetcher != nullptr) follow_scripts(places, page, *fetcher);
   drop_lonely_weak(page.candidates);
   share_single_id(page.candidates);
+  drop_idless_beside_id(page.candidates);
   PageDetections result;
   for (Sighting& s : merge_same_place(page.candidates)) {
     (s.commented ? result.commented : result.active).push_back(std::move(s));
