@@ -9,7 +9,8 @@ namespace tagdrift::detectors {
 namespace {
 
 constexpr std::size_t kKindCount = static_cast<std::size_t>(PlaceKind::kExternalJs) + 1;
-constexpr std::size_t kMaxMatchesPerPattern = 64;  // one pattern, one text: enough for any page
+constexpr std::size_t kMaxMatchesPerPattern = 64;
+constexpr std::size_t kPatternMemory = 2 << 20;  // one pattern's own RE2, with captures  // one pattern, one text: enough for any page
 
 RE2::Options regex_options(std::size_t max_mem) {
   RE2::Options options;
@@ -57,6 +58,7 @@ struct MatchSet::Compiled {
 
 struct MatchSet::KindSet {
   std::unique_ptr<RE2::Set> set;
+  bool compiled = false;
   std::vector<std::pair<std::size_t, std::size_t>> members;  // set index -> (signature, pattern)
 };
 
@@ -68,7 +70,7 @@ MatchSet::MatchSet(const std::vector<Signature>& signatures, std::size_t max_mem
   }
   for (std::size_t i = 0; i < signatures.size(); ++i) compile_signature(signatures[i], i, errors);
   for (KindSet& kind : kinds_) {
-    if (!kind.members.empty() && !kind.set->Compile()) {
+    if (!kind.members.empty() && !(kind.compiled = kind.set->Compile())) {
       errors.push_back("signatures: the patterns do not fit in the regex memory budget");
     }
   }
@@ -82,7 +84,7 @@ void MatchSet::compile_signature(const Signature& sig, std::size_t index,
   out.prefix = sig.id_prefix;
   out.upper = sig.id_upper;
   auto compile = [&](const std::string& regex, unsigned line) -> std::unique_ptr<RE2> {
-    auto re = std::make_unique<RE2>(regex, regex_options(max_mem_ / 16));
+    auto re = std::make_unique<RE2>(regex, regex_options(kPatternMemory));
     if (re->ok()) return re;
     errors.push_back(sig.file + ":" + std::to_string(line) + ": signature '" + sig.id +
                      "': pattern '" + regex + "': " + re->error());
@@ -155,7 +157,8 @@ std::vector<MatchHit> MatchSet::match(PlaceKind kind, std::string_view text,
   std::vector<int> indexes;
   RE2::Set::ErrorInfo info{};
   bool fallback = false;
-  if (!set.set->Match(text, &indexes, &info) && info.kind != RE2::Set::kNoError) {
+  if (!set.compiled ||
+      (!set.set->Match(text, &indexes, &info) && info.kind != RE2::Set::kNoError)) {
     // Out of memory in the set's DFA: correctness first, run every pattern of the kind.
     fallback = true;
     indexes.resize(set.members.size());

@@ -3,7 +3,6 @@
 #ifdef TAGDRIFT_CORPUS_DIR
 
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
