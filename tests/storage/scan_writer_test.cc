@@ -1,0 +1,194 @@
+#include "storage/scan_writer.h"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "storage/database.h"
+#include "storage/history.h"
+#include "tests/storage/storage_fixtures.h"
+#include "tests/support/temp_dir.h"
+
+using tagdrift::storage::Database;
+using tagdrift::storage::History;
+using tagdrift::storage::PageRecord;
+using tagdrift::storage::ScanContents;
+using tagdrift::storage::ScanWriter;
+using tagdrift::storage::ScanWriterOptions;
+using tagdrift::storage::SightingRecord;
+using tagdrift::testing::count_rows;
+using tagdrift::testing::kClinic;
+using tagdrift::testing::make_header;
+using tagdrift::testing::make_page;
+using tagdrift::testing::make_sighting;
+using tagdrift::testing::TempDir;
+using tagdrift::testing::usage_error_of;
+using tagdrift::testing::write_scan;
+
+namespace {
+
+constexpr const char* kCountPages = "SELECT count(*) FROM pages WHERE scan_id = ?1";
+
+void check_same_page(const PageRecord& a, const PageRecord& b) {
+  CHECK(a.url == b.url);
+  CHECK(a.final_url == b.final_url);
+  CHECK(a.status == b.status);
+  CHECK(a.content_type == b.content_type);
+  CHECK(a.bytes == b.bytes);
+  CHECK(a.seconds == b.seconds);
+  CHECK(a.depth == b.depth);
+  CHECK(a.found_by == b.found_by);
+  CHECK(a.referrer == b.referrer);
+  CHECK(a.error == b.error);
+  CHECK(a.skipped == b.skipped);
+  CHECK(a.health_context == b.health_context);
+  CHECK(a.health_terms == b.health_terms);
+  CHECK(a.collects_pii == b.collects_pii);
+  CHECK(a.body_hash == b.body_hash);
+  CHECK(a.etag == b.etag);
+  CHECK(a.last_modified == b.last_modified);
+}
+
+void check_same_sighting(const SightingRecord& a, const SightingRecord& b) {
+  CHECK(a.key == b.key);
+  CHECK(a.signature_id == b.signature_id);
+  CHECK(a.vendor == b.vendor);
+  CHECK(a.product == b.product);
+  CHECK(a.category == b.category);
+  CHECK(a.tag_id == b.tag_id);
+  CHECK(a.page_url == b.page_url);
+  CHECK(a.place == b.place);
+  CHECK(a.via == b.via);
+  CHECK(a.consent_gated == b.consent_gated);
+  CHECK(a.commented == b.commented);
+  CHECK(a.events == b.events);
+  CHECK(a.enhanced_match == b.enhanced_match);
+  CHECK(a.evidence == b.evidence);
+  CHECK(a.line == b.line);
+}
+
+}  // namespace
+
+TEST_CASE("scan writer: a scan reads back exactly as it was written") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  std::vector<PageRecord> pages;
+  std::vector<SightingRecord> sightings;
+  ScanWriter writer(db, make_header(kClinic));
+  for (int n = 0; n < 5; ++n) {
+    PageRecord page = make_page(kClinic, n);
+    if (n == 3) page.error = "timeout after 20 s";
+    if (n == 4) page.skipped = "robots.txt";
+    std::vector<SightingRecord> found = {make_sighting(page.url),
+                                         make_sighting(page.url, "google:G-ABC123")};
+    found[1].place = "script-src";
+    found[1].via = "https://www.googletagmanager.com/gtag/js?id=G-ABC123";
+    found[1].consent_gated = true;
+    found[1].commented = n == 2;
+    found[1].events.clear();
+    found[1].evidence = "not ASCII: caf\xc3\xa9 \xe2\x80\x94 \"quoted\"";
+    writer.add_page(page, found);
+    pages.push_back(page);
+    sightings.insert(sightings.end(), found.begin(), found.end());
+  }
+  writer.finish({3, 1, 1}, "2026-11-26T10:09:00Z");
+
+  ScanContents loaded = History(db).load_scan(writer.scan_id());
+  CHECK(loaded.scan.id == writer.scan_id());
+  CHECK(loaded.scan.site == kClinic);
+  CHECK(loaded.scan.target == make_header(kClinic).target);
+  CHECK(loaded.scan.options_json == make_header(kClinic).options_json);
+  CHECK(loaded.scan.started_at == "2026-11-26T10:00:00Z");
+  CHECK(loaded.scan.finished_at == "2026-11-26T10:09:00Z");
+  CHECK(loaded.scan.complete);
+  CHECK(loaded.scan.pages_crawled == 3);
+  CHECK(loaded.scan.pages_failed == 1);
+  CHECK(loaded.scan.pages_skipped == 1);
+  REQUIRE(loaded.pages.size() == pages.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) check_same_page(loaded.pages[i], pages[i]);
+  REQUIRE(loaded.sightings.size() == sightings.size());
+  for (std::size_t i = 0; i < sightings.size(); ++i) {
+    check_same_sighting(loaded.sightings[i], sightings[i]);
+  }
+}
+
+TEST_CASE("scan writer: 1,000 pages are written in batches and all arrive") {
+  TempDir dir;
+  std::string path = (dir.path() / "history.db").string();
+  Database db = Database::open(path);
+  Database reader = Database::open(path, Database::Mode::kReadOnly);
+  ScanWriterOptions options;
+  options.batch_interval = std::chrono::hours(1);  // batches by size only, to count them
+  ScanWriter writer(db, make_header(kClinic), options);
+  std::vector<std::int64_t> visible;  // pages another connection sees after each add
+  for (int n = 0; n < 1000; ++n) {
+    PageRecord page = make_page(kClinic, n);
+    writer.add_page(page, {make_sighting(page.url)});
+    if (n % 100 == 99) visible.push_back(count_rows(reader, kCountPages, writer.scan_id()));
+  }
+  // Committed 200 at a time: never a partial batch.
+  CHECK(visible == std::vector<std::int64_t>{0, 200, 200, 400, 400, 600, 600, 800, 800, 1000});
+  CHECK_FALSE(History(reader).load_scan(writer.scan_id()).scan.complete);
+  writer.finish({1000, 0, 0}, "2026-11-26T10:30:00Z");
+  ScanContents loaded = History(reader).load_scan(writer.scan_id());
+  CHECK(loaded.scan.complete);
+  CHECK(loaded.pages.size() == 1000);
+  CHECK(loaded.sightings.size() == 1000);
+  CHECK(loaded.pages.back().url == make_page(kClinic, 999).url);
+}
+
+TEST_CASE("scan writer: a batch is also written once it is old enough") {
+  TempDir dir;
+  std::string path = (dir.path() / "history.db").string();
+  Database db = Database::open(path);
+  ScanWriterOptions options;
+  options.batch_interval = std::chrono::milliseconds(50);
+  ScanWriter writer(db, make_header(kClinic), options);
+  writer.add_page(make_page(kClinic, 0), {});
+  CHECK(count_rows(db, kCountPages, writer.scan_id()) == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  writer.add_page(make_page(kClinic, 1), {});
+  CHECK(count_rows(db, kCountPages, writer.scan_id()) == 2);
+}
+
+TEST_CASE("scan writer: the scan row exists, incomplete, as soon as the writer does") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  ScanWriter writer(db, make_header(kClinic));
+  auto latest = History(db).latest_scan(kClinic);
+  REQUIRE(latest);
+  CHECK(latest->id == writer.scan_id());
+  CHECK_FALSE(latest->complete);
+  CHECK(latest->finished_at.empty());
+}
+
+TEST_CASE("scan writer: without finish the buffered pages are kept and the scan stays incomplete") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  std::int64_t id = write_scan(db, kClinic, 7, {"meta:1234567890"}, /*finish=*/false);
+  ScanContents loaded = History(db).load_scan(id);
+  CHECK_FALSE(loaded.scan.complete);
+  CHECK(loaded.pages.size() == 7);
+  CHECK(loaded.sightings.size() == 7);
+}
+
+TEST_CASE("scan writer: a finished scan takes no more pages") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  ScanWriter writer(db, make_header(kClinic));
+  writer.finish({0, 0, 0}, "");
+  std::string message = "scan " + std::to_string(writer.scan_id()) + " is already finished";
+  CHECK(usage_error_of([&] { writer.add_page(make_page(kClinic, 0), {}); }) == message);
+  CHECK(usage_error_of([&] { writer.finish({0, 0, 0}, ""); }) == message);
+  CHECK_FALSE(History(db).load_scan(writer.scan_id()).scan.finished_at.empty());
+}
+
+TEST_CASE("scan writer: an empty start time is filled with the current time") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  auto header = make_header(kClinic);
+  header.started_at.clear();
+  ScanWriter writer(db, header);
+  CHECK(History(db).load_scan(writer.scan_id()).scan.started_at.size() ==
+        std::string("2026-11-26T10:00:00Z").size());
+}
