@@ -16,7 +16,7 @@ namespace {
 
 // A src beyond this is not a tag URL but data; it is cut so one attribute cannot eat memory.
 constexpr std::size_t kMaxUrlBytes = 8192;
-// data-* values at or beyond this are content, not vendor IDs.
+// Attribute values at or beyond this are content, not vendor IDs.
 constexpr std::size_t kMaxDataValueBytes = 200;
 
 // <link rel> values that make the browser contact the host (stylesheets included: a
@@ -155,12 +155,30 @@ void meta_place(const GumboElement& meta, const ElementScope& scope, std::vector
   out.push_back(std::move(place));
 }
 
-void data_attribute_places(const GumboElement& element, const ElementScope& scope,
-                           ElementBudget& budget, std::vector<Place>& out) {
+// A custom element (<chat-widget>, <klaviyo-form>): its name, as written, has a '-'.
+bool is_custom_element(const GumboElement& element) {
+  if (element.tag != GUMBO_TAG_UNKNOWN || element.original_tag.data == nullptr) return false;
+  std::string_view tag(element.original_tag.data, element.original_tag.length);
+  std::size_t end = tag.find_first_of(" \t\n\f\r/>", 1);
+  return tag.substr(0, end).find('-') != std::string_view::npos;
+}
+
+// Attributes where vendors put account IDs outside URLs and script bodies: data-*, names
+// ending in -id or _id (page_id, location-id), any attribute of a vendor's custom element,
+// and the on* handlers of a <script> (onload="wtslog7('2071715')").
+bool is_id_carrier(std::string_view name, const GumboElement& element) {
+  if (name.starts_with("data-")) return true;
+  if (name.size() > 3 && (name.ends_with("-id") || name.ends_with("_id"))) return true;
+  if (element.tag == GUMBO_TAG_SCRIPT && name.starts_with("on")) return true;
+  return is_custom_element(element);
+}
+
+void attribute_places(const GumboElement& element, const ElementScope& scope, ElementBudget& budget,
+                      std::vector<Place>& out) {
   for (unsigned i = 0; i < element.attributes.length && budget.data_attributes_left > 0; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
     std::string_view name(attr->name);
-    if (!name.starts_with("data-") || !room(budget, out)) continue;
+    if (!is_id_carrier(name, element) || !room(budget, out)) continue;
     std::string_view value = trimmed(attr->value);
     // A value with markup is a snippet shown as text, never a live tag.
     if (value.empty() || value.size() >= kMaxDataValueBytes || value.find('<') != value.npos) {
@@ -210,7 +228,7 @@ void collect_element_places(const GumboElement& element, const ElementScope& sco
     return;
   }
   own_places(element, scope, budget, out);
-  if (element.attributes.length > 0) data_attribute_places(element, scope, budget, out);
+  if (element.attributes.length > 0) attribute_places(element, scope, budget, out);
 }
 
 bool is_url_place(PlaceKind kind) {

@@ -1,5 +1,5 @@
-// The places one element holds: a script's src or body, an img, iframe, link or meta, and its
-// data-* attributes. The page walk in places.cc decides the scope; this file knows the rules.
+// The places one element holds: a script's src or body, an img, iframe, link or meta, and the
+// attributes where vendors put IDs, by the rules documented in places.h.
 #pragma once
 
 #include <gumbo.h>

@@ -28,8 +28,10 @@ struct PlaceLimits {
 // - kLink: href of <link rel=preconnect|dns-prefetch|preload|prefetch|modulepreload|prerender|
 //   stylesheet>.
 // - kMeta: "name=content" from name (or else property) and content; raw is "name" or "property".
-// - kDataAttribute: "data-x=value" for data-* values under 200 bytes without markup, at most
-//   2000 a page; raw is the attribute name.
+// - kDataAttribute: "name=value" for attributes where vendors put IDs: data-*, names ending
+//   in -id or _id (page_id), every attribute of a custom element (<chat-widget location-id>)
+//   and a <script>'s on* handlers; values under 200 bytes without markup, at most 2000 a page;
+//   raw is the attribute name.
 // consent_gated: a <script> with a non-JavaScript type plus a consent manager's marker, or an
 // iframe/img without src whose deferred src (data-src, ...) carries such a marker.
 // commented: inside an HTML comment, or a server-side template comment (Blade, Handlebars,

@@ -1,6 +1,5 @@
-// Server-side template source (PHP, Blade, Liquid/Jinja/Twig, Handlebars, ERB/JSP, Razor) made
-// safe for an HTML parser: code blocks that would fake comments are masked, template comments
-// are masked and set aside so their markup can be read as commented out.
+// Server-side template source (PHP, Blade, Liquid, Handlebars, ...) made safe for an HTML parser:
+// code that would fake comments is masked, template comments are set aside to read as commented.
 #pragma once
 
 #include <cstddef>
