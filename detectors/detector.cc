@@ -10,6 +10,7 @@
 #include "detectors/detector_url.h"
 #include "detectors/match_evidence.h"
 #include "detectors/script_follow.h"
+#include "detectors/script_text.h"
 #include "util/domain.h"
 
 namespace tagdrift::detectors {
@@ -148,6 +149,12 @@ bool Detector::add_hits(const Place& place, std::string_view text, PageState& pa
 }
 
 bool Detector::match_place(const Place& place, PageState& page) const {
+  if (place.kind == PlaceKind::kExternalJs) {
+    std::string text = unescape_script_text(place.value);
+    bool known = add_hits(place, text, page);
+    ++page.place_count;
+    return known;
+  }
   bool known = add_hits(place, place.value, page);
   // URL resolution may drop what the page wrote (a #fragment carrying an ID, a mirror's relative
   // path): the URL as written is matched too; hits on both merge into one sighting.

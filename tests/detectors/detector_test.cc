@@ -147,7 +147,7 @@ TEST_CASE("detector: unknown third parties are listed by host; own site and allo
        place(PlaceKind::kIframe, "https://www.youtube.com/embed/abc"),
        place(PlaceKind::kImg, "https://images.other-cdn.test/photo.jpg"),
        place(PlaceKind::kImg, "https://px.other-pixel.test/collect?id=5"),
-       place(PlaceKind::kScriptSrc, "https://connect.facebook.net/signals/config/1")},
+       place(PlaceKind::kScriptSrc, "https://connect.facebook.net/en_US/messenger.Extensions.js")},
       kPage, nullptr);
   CHECK(found.active.empty());
   REQUIRE(found.unknown.size() == 2);
