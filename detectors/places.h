@@ -18,7 +18,8 @@ struct PlaceLimits {
   std::size_t max_comment_reparse_depth = 2;  // comments inside comments read this deep
 };
 
-// What each kind holds (all with the 1-based source line of the element):
+// Places come in line order. What each kind holds (all with the 1-based source line of the
+// element):
 // - kScriptSrc: a <script src> the browser runs (type absent, JavaScript or "module"); value is
 //   the src resolved against the page URL and its <base href>, raw as written, script_type the
 //   type attribute. A script with another type is no place unless a consent manager gates it.
