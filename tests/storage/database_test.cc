@@ -132,6 +132,22 @@ TEST_CASE("database: another application's SQLite database is refused and left u
   }
 }
 
+TEST_CASE("database: another application's database in use (its -wal file present) is refused") {
+  TempDir dir;
+  fs::path path = dir.path() / "busy.db";
+  auto other =
+      open_connection(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, path.string());
+  run_script(other.get(),
+             "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  REQUIRE(fs::file_size(path.string() + "-wal") > 0);
+  std::string before = bytes_of(path);
+  std::string wal_before = bytes_of(path.string() + "-wal");
+  CHECK(usage_error_of([&] { Database::open(path.string()); }) ==
+        "not a tagdrift database: " + path.string());
+  CHECK(bytes_of(path) == before);
+  CHECK(bytes_of(path.string() + "-wal") == wal_before);
+}
+
 TEST_CASE("database: a database from a newer tagdrift is refused and left unchanged") {
   TempDir dir;
   fs::path path = dir.path() / "newer.db";
