@@ -18,8 +18,7 @@ namespace {
 
 std::string gzip(const std::string& data) {
   z_stream stream{};
-  REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) ==
-          Z_OK);
+  REQUIRE(deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
   std::string out(deflateBound(&stream, data.size()), '\0');
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   stream.avail_in = static_cast<uInt>(data.size());
@@ -106,7 +105,7 @@ TEST_CASE("sitemap: a gzipped sitemap is inflated") {
 
 TEST_CASE("sitemap: a gzip bomb stops at the decompression budget") {
   std::string huge = "<urlset>";
-  huge += std::string(100u << 20, ' ');
+  huge += std::string(32u << 20, ' ');
   huge += "</urlset>";
   const std::string bomb = gzip(huge);
   const auto start = std::chrono::steady_clock::now();

@@ -1,0 +1,402 @@
+#include "crawler/links.h"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <unordered_set>
+
+namespace tagdrift::crawler {
+namespace {
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+};
+using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return ascii_lower(x) == ascii_lower(y);
+         });
+}
+
+const char* attribute(const GumboElement& element, const char* name) {
+  const GumboAttribute* found = gumbo_get_attribute(&element.attributes, name);
+  return found != nullptr ? found->value : nullptr;
+}
+
+// True when the space-separated `rel` holds a token that makes a <link> a page: alternate
+// versions (languages, mobile), pagination. Stylesheets and icons are not pages.
+bool is_page_rel(std::string_view rel) {
+  bool page = false;
+  while (!rel.empty()) {
+    const std::size_t space = rel.find_first_of(" \t\n\r\f");
+    const std::string_view token = rel.substr(0, space);
+    rel.remove_prefix(space == std::string_view::npos ? rel.size() : space + 1);
+    if (iequals(token, "stylesheet") || iequals(token, "icon")) return false;
+    page = page || iequals(token, "alternate") || iequals(token, "next") ||
+           iequals(token, "prev") || iequals(token, "previous");
+  }
+  return page;
+}
+
+// The URL an element links to, or nullptr.
+const char* link_target(const GumboElement& element) {
+  switch (element.tag) {
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_AREA:
+      return attribute(element, "href");
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_FRAME:
+      return attribute(element, "src");
+    case GUMBO_TAG_LINK: {
+      const char* rel = attribute(element, "rel");
+      return rel != nullptr && is_page_rel(rel) ? attribute(element, "href") : nullptr;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+// Visits elements in document order with an explicit stack, so that no nesting depth can
+// exhaust the thread's stack. `visit` returns false to stop.
+template <typename Visit>
+void walk_elements(const GumboNode* root, Visit visit) {
+  std::vector<const GumboNode*> pending;
+  if (root != nullptr) pending.push_back(root);
+  while (!pending.empty()) {
+    const GumboNode* node = pending.back();
+    pending.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) continue;
+    if (!visit(node->v.element)) return;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned int i = children.length; i > 0; --i) {
+      pending.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+    }
+  }
+}
+
+// The document's base URL: the first <base href>, resolved against the page, else the page.
+std::string base_url(const GumboNode* root, std::string_view page_url, std::size_t max_length) {
+  const char* href = nullptr;
+  walk_elements(root, [&href](const GumboElement& element) {
+    if (element.tag == GUMBO_TAG_BASE) href = attribute(element, "href");
+    return href == nullptr;
+  });
+  if (href == nullptr) return std::string(page_url);
+  return resolve_url(page_url, href, max_length).value_or(std::string(page_url));
+}
+
+// --- The nesting guard -------------------------------------------------------------------------
+//
+// A scan that follows the HTML tokenizer closely enough to keep a stack of open elements that
+// is never shallower than the one Gumbo's tree builder will keep: where the two could differ,
+// it errs deeper (a false cut loses the links of a pathological page; a false pass would let
+// one page stall a parser thread).
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Start tags that never deepen the stack: void elements, elements that a sibling of their kind
+// closes, and the document skeleton, which the tree builder creates once.
+bool is_flat(std::string_view name) {
+  return one_of(name, {"area",  "base",  "basefont", "bgsound",  "br",      "col",     "embed",
+                       "frame", "hr",    "image",    "img",      "input",   "keygen",  "link",
+                       "meta",  "param", "source",   "track",    "wbr",     "p",       "li",
+                       "dt",    "dd",    "option",   "optgroup", "tr",      "td",      "th",
+                       "tbody", "thead", "tfoot",    "colgroup", "caption", "rb",      "rt",
+                       "rp",    "rtc",   "html",     "head",     "body",    "frameset"});
+}
+
+// Elements whose content the tokenizer reads as text up to their end tag (outside SVG/MathML).
+bool is_raw_text(std::string_view name) {
+  return one_of(name,
+                {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
+}
+
+// Elements that stop an end tag of another name from closing what lies below them ("special"
+// and scope-boundary elements of the HTML standard that can be on our stack).
+bool blocks_end_tags(std::string_view name) {
+  return one_of(name, {"address",
+                       "applet",
+                       "article",
+                       "aside",
+                       "blockquote",
+                       "button",
+                       "center",
+                       "details",
+                       "dialog",
+                       "dir",
+                       "div",
+                       "dl",
+                       "fieldset",
+                       "figcaption",
+                       "figure",
+                       "footer",
+                       "form",
+                       "h1",
+                       "h2",
+                       "h3",
+                       "h4",
+                       "h5",
+                       "h6",
+                       "header",
+                       "hgroup",
+                       "iframe",
+                       "listing",
+                       "main",
+                       "marquee",
+                       "menu",
+                       "nav",
+                       "noembed",
+                       "noframes",
+                       "noscript",
+                       "object",
+                       "ol",
+                       "plaintext",
+                       "pre",
+                       "script",
+                       "search",
+                       "section",
+                       "select",
+                       "style",
+                       "summary",
+                       "table",
+                       "template",
+                       "textarea",
+                       "title",
+                       "ul",
+                       "xmp",
+                       "svg",
+                       "math",
+                       "foreignobject",
+                       "desc",
+                       "mi",
+                       "mo",
+                       "mn",
+                       "ms",
+                       "mtext",
+                       "annotation-xml"});
+}
+
+bool is_heading(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+class DepthGuard {
+ public:
+  DepthGuard(std::string_view html, std::size_t max_depth) : html_(html), max_depth_(max_depth) {}
+  std::size_t prefix_length();
+
+ private:
+  struct Tag {
+    std::string name;  // lower case
+    bool end = false;
+    bool self_closing = false;
+  };
+  std::size_t skip_markup_declaration(std::size_t at) const;
+  std::size_t read_tag(std::size_t at, Tag& tag) const;
+  std::size_t skip_attributes(std::size_t at, bool& self_closing) const;
+  std::size_t skip_raw_text(std::size_t at, std::string_view name) const;
+  bool start(const Tag& tag);
+  void end(std::string_view name);
+  void pop_from(std::size_t index);
+
+  std::string_view html_;
+  std::size_t max_depth_;
+  std::vector<std::string> open_;
+  int foreign_ = 0;  // open <svg> and <math> elements
+};
+
+std::size_t DepthGuard::prefix_length() {
+  constexpr auto npos = std::string_view::npos;
+  std::size_t at = 0;
+  while ((at = html_.find('<', at)) != npos) {
+    const std::size_t tag_start = at;
+    const char next = at + 1 < html_.size() ? html_[at + 1] : '\0';
+    if (next == '!' || next == '?') {
+      at = skip_markup_declaration(at);
+    } else if (Tag tag; (at = read_tag(at, tag)) == tag_start) {
+      at = tag_start + 1;  // a '<' that starts no tag is text
+      continue;
+    } else if (at == npos || tag.end) {
+      if (at != npos) end(tag.name);
+    } else if (foreign_ == 0 && tag.name == "plaintext") {
+      return html_.size();
+    } else if (!start(tag)) {
+      return tag_start;
+    } else if (foreign_ == 0 && is_raw_text(tag.name)) {
+      at = skip_raw_text(at, tag.name);
+    }
+    if (at == npos) return html_.size();  // the rest is a comment, a tag or text to the end
+  }
+  return html_.size();
+}
+
+// "<!--...-->" (with the abrupt "<!-->" and "<!--->" forms and "--!>"), or "<!...>" and
+// "<?...>" up to the first '>'. Returns the index after it.
+std::size_t DepthGuard::skip_markup_declaration(std::size_t at) const {
+  constexpr auto npos = std::string_view::npos;
+  if (html_.compare(at, 4, "<!--") != 0) {
+    const std::size_t close = html_.find('>', at);
+    return close == npos ? npos : close + 1;
+  }
+  at += 4;
+  if (html_.compare(at, 1, ">") == 0) return at + 1;
+  if (html_.compare(at, 2, "->") == 0) return at + 2;
+  const std::size_t plain = html_.find("-->", at);
+  const std::size_t bang = html_.find("--!>", at);
+  if (plain == npos && bang == npos) return npos;
+  return plain <= bang ? plain + 3 : bang + 4;
+}
+
+// Reads "<name ...>" or "</name ...>" at `at`. Returns `at` when no tag starts there, npos
+// when the tag runs to the end of the input, else the index after its '>'.
+std::size_t DepthGuard::read_tag(std::size_t at, Tag& tag) const {
+  tag.end = html_.compare(at, 2, "</") == 0;
+  std::size_t name_end = at + (tag.end ? 2 : 1);
+  if (name_end >= html_.size() || !is_ascii_alpha(html_[name_end])) return at;
+  const std::size_t name_start = name_end;
+  while (name_end < html_.size() && !is_html_space(html_[name_end]) && html_[name_end] != '/' &&
+         html_[name_end] != '>') {
+    ++name_end;
+  }
+  // Known tag names are short; a long one is some unknown element either way.
+  for (std::size_t i = name_start; i < std::min(name_end, name_start + 32); ++i) {
+    tag.name += ascii_lower(html_[i]);
+  }
+  return skip_attributes(name_end, tag.self_closing);
+}
+
+// The attribute part of a tag, after the tokenizer's states: a quote starts a quoted value
+// (which may hold '>') only where a value may begin, after "name =".
+std::size_t DepthGuard::skip_attributes(std::size_t at, bool& self_closing) const {
+  enum { kBeforeName, kName, kAfterName, kBeforeValue, kUnquoted } state = kBeforeName;
+  bool slash = false;  // the previous character was a '/' outside a value
+  for (; at < html_.size(); ++at) {
+    const char c = html_[at];
+    if (c == '>') {
+      self_closing = slash;
+      return at + 1;
+    }
+    const bool space = is_html_space(c);
+    slash = c == '/' && state != kUnquoted && state != kBeforeValue;
+    if (state == kBeforeValue && (c == '"' || c == '\'')) {
+      at = html_.find(c, at + 1);
+      if (at == std::string_view::npos) return at;
+      state = kBeforeName;
+    } else if (state == kBeforeValue) {
+      if (!space) state = kUnquoted;
+    } else if (state == kUnquoted) {
+      if (space) state = kBeforeName;
+    } else if (slash) {
+      state = kBeforeName;
+    } else if (c == '=' && (state == kName || state == kAfterName)) {
+      state = kBeforeValue;
+    } else if (space) {
+      state = state == kName || state == kAfterName ? kAfterName : kBeforeName;
+    } else {
+      state = kName;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Index of the "</name" that ends raw text starting at `at`, or npos.
+std::size_t DepthGuard::skip_raw_text(std::size_t at, std::string_view name) const {
+  while ((at = html_.find("</", at)) != std::string_view::npos) {
+    const std::size_t after = at + 2 + name.size();
+    if (after <= html_.size() && iequals(html_.substr(at + 2, name.size()), name) &&
+        (after == html_.size() || is_html_space(html_[after]) || html_[after] == '/' ||
+         html_[after] == '>')) {
+      return at;
+    }
+    at += 2;
+  }
+  return at;
+}
+
+// Applies a start tag; false when it would open an element deeper than the budget.
+bool DepthGuard::start(const Tag& tag) {
+  const std::string& name = tag.name;
+  if (is_flat(name)) return true;
+  if (tag.self_closing && (foreign_ > 0 || name == "svg" || name == "math")) return true;
+  const auto open = std::find(open_.rbegin(), open_.rend(), name);
+  const bool is_open = open != open_.rend();
+  if (is_open && (name == "form" || name == "select")) {
+    if (name == "select") pop_from(open_.size() - 1 - (open - open_.rbegin()));
+    return true;  // a nested <form> is ignored; a nested <select> closes the open one
+  }
+  if (is_open && (name == "a" || name == "nobr")) {
+    open_.erase(std::next(open).base());  // the earlier one is closed, not what it contains
+  } else if (is_open && name == "button") {
+    pop_from(open_.size() - 1 - (open - open_.rbegin()));
+  } else if (is_heading(name) && !open_.empty() && is_heading(open_.back())) {
+    pop_from(open_.size() - 1);
+  }
+  if (open_.size() >= max_depth_) return false;
+  open_.push_back(name);
+  if (name == "svg" || name == "math") ++foreign_;
+  return true;
+}
+
+// An end tag closes the nearest open element of its name, unless an element that blocks end
+// tags lies in between; a table (or another scope boundary) closes whatever it contains.
+void DepthGuard::end(std::string_view name) {
+  const bool boundary =
+      one_of(name, {"table", "applet", "marquee", "object", "template", "svg", "math"});
+  for (std::size_t i = open_.size(); i > 0; --i) {
+    if (open_[i - 1] == name) return pop_from(i - 1);
+    if (!boundary && blocks_end_tags(open_[i - 1])) return;
+  }
+}
+
+void DepthGuard::pop_from(std::size_t index) {
+  for (std::size_t i = index; i < open_.size(); ++i) {
+    if (open_[i] == "svg" || open_[i] == "math") --foreign_;
+  }
+  open_.resize(index);
+}
+
+}  // namespace
+
+std::size_t html_prefix_within_depth(std::string_view html, std::size_t max_depth) {
+  return DepthGuard(html, max_depth).prefix_length();
+}
+
+std::vector<std::string> extract_links(const GumboNode* root, std::string_view page_url,
+                                       std::size_t max_links, std::size_t max_url_length) {
+  std::vector<std::string> links;
+  if (max_links == 0) return links;
+  const std::string base = base_url(root, page_url, max_url_length);
+  std::unordered_set<std::string> seen;
+  walk_elements(root, [&](const GumboElement& element) {
+    const char* target = link_target(element);
+    if (target == nullptr) return true;
+    std::optional<std::string> url = resolve_url(base, target, max_url_length);
+    if (url && seen.insert(*url).second) links.push_back(std::move(*url));
+    return links.size() < max_links;
+  });
+  return links;
+}
+
+std::vector<std::string> extract_links_from_html(std::string_view html, std::string_view page_url,
+                                                 std::size_t max_links) {
+  GumboOptions options = kGumboDefaultOptions;
+  // Gumbo copies the whole stack of open elements into every parse error; nobody reads them.
+  options.max_errors = 0;
+  const std::size_t length = html_prefix_within_depth(html);
+  const GumboOutputPtr output(gumbo_parse_with_options(&options, html.data(), length));
+  if (!output) return {};
+  return extract_links(output->root, page_url, max_links);
+}
+
+}  // namespace tagdrift::crawler
