@@ -52,6 +52,7 @@ bool tolerated(const std::string& file, const std::string& vendor, const std::st
 
 struct PageResult {
   Found active, commented;
+  std::map<std::string, std::set<bool>> gated;  // vendor -> consent_gated values of its sightings
   std::vector<Sighting> unknown;
 };
 
@@ -61,7 +62,10 @@ PageResult detect_page(const Detector& detector, const std::string& file) {
   PageDetections found =
       detector.detect(extract_places_from_html(html, url), url, /*fetcher=*/nullptr);
   PageResult result;
-  for (const Sighting& s : found.active) result.active[s.vendor].insert(s.tag_id);
+  for (const Sighting& s : found.active) {
+    result.active[s.vendor].insert(s.tag_id);
+    result.gated[s.vendor].insert(s.consent_gated);
+  }
   for (const Sighting& s : found.commented) result.commented[s.vendor].insert(s.tag_id);
   result.unknown = found.unknown;
   return result;
@@ -76,7 +80,7 @@ std::map<std::string, std::vector<std::string>> allowed_by_key(const SignatureSe
 
 struct Score {
   int listed = 0, found = 0, false_vendors = 0, commented_listed = 0, commented_found = 0;
-  int allowed_reported = 0;
+  int allowed_reported = 0, gating_wrong = 0;
   std::vector<std::string> problems;
 };
 
@@ -109,6 +113,15 @@ void score_page(const nlohmann::json& page, const PageResult& result,
   score_listed(page["vendors"], result.active, file, "active", score.listed, score.found, score);
   score_listed(page["commented"], result.commented, file, "commented", score.commented_listed,
                score.commented_found, score);
+  // A vendor listed as consent-gated has a gated sighting; one listed as not gated has a live one.
+  for (const auto& entry : page["vendors"]) {
+    auto gated = result.gated.find(entry["vendor"].get<std::string>());
+    if (gated == result.gated.end() || gated->second.count(entry["consent_gated"].get<bool>())) {
+      continue;
+    }
+    ++score.gating_wrong;
+    score.problems.push_back(file + ": consent gating of " + gated->first + " is wrong");
+  }
   // A vendor the page lists as `allowed` is a known non-tracking third party, not a false vendor:
   // the ground truth files the OpenChair scheduling widget as allowed where it runs and as
   // commented where it is commented out, so a signature must know it.
@@ -150,11 +163,13 @@ TEST_CASE("corpus: every listed tag is found, no unlisted vendor is reported") {
   WARN("corpus: active pairs " << score.found << "/" << score.listed << ", commented "
                                << score.commented_found << "/" << score.commented_listed
                                << ", false vendors " << score.false_vendors
-                               << ", allowed reported unknown " << score.allowed_reported);
+                               << ", allowed reported unknown " << score.allowed_reported
+                               << ", consent gating wrong " << score.gating_wrong);
   CHECK(score.found == score.listed);
   CHECK(score.commented_found == score.commented_listed);
   CHECK(score.false_vendors == 0);
   CHECK(score.allowed_reported == 0);
+  CHECK(score.gating_wrong == 0);
 }
 
 }  // namespace
