@@ -133,7 +133,9 @@ bool Detector::add_hits(const Place& place, std::string_view text, PageState& pa
     const Signature& sig = signatures_.signatures()[hit.signature];
     const Pattern& pattern = sig.patterns[hit.pattern];
     auto tag_id = tag_id_for(hit, pattern, matcher.id_rules(hit.signature));
-    if (!tag_id) continue;
+    // Inside a fetched script only a literal ID shows a configured tag: container runtimes and
+    // bundles carry vendor URLs and template code for tags that may not be there.
+    if (!tag_id || (place.kind == PlaceKind::kExternalJs && tag_id->empty())) continue;
     if (!extras.count(hit.signature)) {
       extras[hit.signature] = {matcher.events(hit.signature, text),
                                matcher.enhanced_match(hit.signature, text)};

@@ -204,6 +204,19 @@ TEST_CASE("detector: containers and first-party bundles are fetched and matched 
   CHECK(by_vendor["google-analytics"]->tag_id == "UA-30603505-1");
 }
 
+TEST_CASE("detector: in a fetched script, vendor code without a literal ID is no tag") {
+  Detector detector(signatures());
+  FakeFetcher fetcher;
+  const std::string gtm = "https://www.googletagmanager.com/gtm.js?id=GTM-5WW98D";
+  fetcher.scripts[gtm] =
+      "var u='https://www.google-analytics.com/analytics.js'; "
+      "function load(id){s.src='https://www.googletagmanager.com/gtag/js?id='+id}";
+  PageDetections found = detector.detect({place(PlaceKind::kScriptSrc, gtm)}, kPage, &fetcher);
+  CHECK(fetcher.asked == std::vector<std::string>{gtm});
+  REQUIRE(found.active.size() == 1);
+  CHECK(found.active[0].vendor == "google-tag-manager");
+}
+
 TEST_CASE("detector: commented scripts are not fetched") {
   Detector detector(signatures());
   FakeFetcher fetcher;
