@@ -53,6 +53,7 @@ bool tolerated(const std::string& file, const std::string& vendor, const std::st
 struct PageResult {
   Found active, commented;
   std::map<std::string, std::set<bool>> gated;  // vendor -> consent_gated values of its sightings
+  std::map<std::string, std::set<std::string>> forms;  // vendor -> place kinds of its sightings
   std::vector<Sighting> unknown;
 };
 
@@ -65,6 +66,7 @@ PageResult detect_page(const Detector& detector, const std::string& file) {
   for (const Sighting& s : found.active) {
     result.active[s.vendor].insert(s.tag_id);
     result.gated[s.vendor].insert(s.consent_gated);
+    result.forms[s.vendor].insert(place_kind_name(s.place));
   }
   for (const Sighting& s : found.commented) result.commented[s.vendor].insert(s.tag_id);
   result.unknown = found.unknown;
@@ -80,7 +82,7 @@ std::map<std::string, std::vector<std::string>> allowed_by_key(const SignatureSe
 
 struct Score {
   int listed = 0, found = 0, false_vendors = 0, commented_listed = 0, commented_found = 0;
-  int allowed_reported = 0, gating_wrong = 0;
+  int allowed_reported = 0, gating_wrong = 0, forms_listed = 0, forms_found = 0;
   std::vector<std::string> problems;
 };
 
@@ -103,6 +105,25 @@ void score_listed(const nlohmann::json& entries, const Found& found, const std::
         continue;
       }
       score.problems.push_back(file + ": " + what + " " + vendor + " '" + id + "' not found");
+    }
+  }
+}
+
+// Forms are informative only: a tag found through one form is found. Reported, not required.
+void score_forms(const nlohmann::json& page, const PageResult& result, Score& score) {
+  static const std::set<std::string> kNone;
+  for (const auto& entry : page["vendors"]) {
+    auto seen = result.forms.find(entry["vendor"].get<std::string>());
+    const std::set<std::string>& forms = seen == result.forms.end() ? kNone : seen->second;
+    for (const auto& form : entry["forms"]) {
+      ++score.forms_listed;
+      if (forms.count(form.get<std::string>())) {
+        ++score.forms_found;
+      } else {
+        UNSCOPED_INFO(page["file"].get<std::string>()
+                      << ": form " << form.get<std::string>() << " of "
+                      << entry["vendor"].get<std::string>() << " not seen");
+      }
     }
   }
 }
@@ -155,6 +176,7 @@ TEST_CASE("corpus: every listed tag is found, no unlisted vendor is reported") {
   for (const auto& page : manifest) {
     PageResult result = detect_page(detector, page["file"]);
     score_page(page, result, allowed, score);
+    score_forms(page, result, score);
     for (const Sighting& s : result.unknown) {
       UNSCOPED_INFO(page["file"].get<std::string>() << ": unknown " << s.host);
     }
@@ -164,7 +186,8 @@ TEST_CASE("corpus: every listed tag is found, no unlisted vendor is reported") {
                                << score.commented_found << "/" << score.commented_listed
                                << ", false vendors " << score.false_vendors
                                << ", allowed reported unknown " << score.allowed_reported
-                               << ", consent gating wrong " << score.gating_wrong);
+                               << ", consent gating wrong " << score.gating_wrong << ", forms "
+                               << score.forms_found << "/" << score.forms_listed);
   CHECK(score.found == score.listed);
   CHECK(score.commented_found == score.commented_listed);
   CHECK(score.false_vendors == 0);
