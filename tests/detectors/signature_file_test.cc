@@ -1,0 +1,112 @@
+// Reading one signature file into plain values (detectors/signature_file.cc).
+#include "detectors/signature_file.h"
+
+#include <catch2/catch.hpp>
+
+namespace tagdrift::detectors {
+namespace {
+
+const char* kFile = R"toml(vendor = "acme"
+category = "advertising"
+hosts = ["px.acme.test"]
+
+[[signature]]
+id = "acme-pixel"
+product = "Acme Pixel"
+id_format = '^\d+$'
+id_prefix = "AC-"
+follow_url = "https://px.acme.test/c/{id}.js"
+events = ['''acme\('track', '(\w+)'\)''']
+hosts = ["cdn.acme.test"]
+  [[signature.pattern]]
+  places = ["noscript", "script-src"]
+  regex = '''px\.acme\.test/p\?id=(?P<id>\d+)'''
+  weak = true
+  [[signature.example]]
+  place = "noscript-img"
+  text = "https://px.acme.test/p?id=7"
+  id = "AC-7"
+  events = ["Lead"]
+
+[[signature]]
+id = "acme-tags"
+vendor = "acme-tags"
+product = "Acme Tags"
+category = "tag-manager"
+  [[signature.pattern]]
+  places = "inline"
+  regex = 'acmetags'
+  [[signature.example]]
+  place = "script-inline"
+  text = "nothing"
+  match = false
+
+[[allowed]]
+key = "acme-cdn"
+hosts = ["static.acme.test"]
+)toml";
+
+TEST_CASE("signature file: signatures inherit vendor, category and hosts from the top") {
+  std::vector<std::string> errors;
+  SignatureFile file = parse_signature_file("acme.toml", kFile, errors);
+  REQUIRE(errors.empty());
+  REQUIRE(file.signatures.size() == 2);
+  const Signature& pixel = file.signatures[0];
+  CHECK(pixel.vendor == "acme");
+  CHECK(pixel.category == Category::kAdvertising);
+  CHECK(pixel.hosts == std::vector<std::string>{"px.acme.test", "cdn.acme.test"});
+  CHECK(pixel.id_prefix == "AC-");
+  CHECK(pixel.follow_url == "https://px.acme.test/c/{id}.js");
+  CHECK(pixel.file == "acme.toml");
+  CHECK(pixel.line == 5);
+  const Signature& tags = file.signatures[1];
+  CHECK(tags.vendor == "acme-tags");
+  CHECK(tags.category == Category::kTagManager);
+  CHECK(tags.hosts == std::vector<std::string>{"px.acme.test"});
+}
+
+TEST_CASE("signature file: patterns, place groups and examples are read as written") {
+  std::vector<std::string> errors;
+  SignatureFile file = parse_signature_file("acme.toml", kFile, errors);
+  REQUIRE(file.signatures.size() == 2);
+  const Pattern& pattern = file.signatures[0].patterns.at(0);
+  CHECK(pattern.places == std::vector<PlaceKind>{PlaceKind::kNoscriptImg,
+                                                 PlaceKind::kNoscriptIframe,
+                                                 PlaceKind::kScriptSrc});
+  CHECK(pattern.regex == R"(px\.acme\.test/p\?id=(?P<id>\d+))");
+  CHECK(pattern.weak);
+  CHECK(pattern.line == 13);
+  const Example& example = file.signatures[0].examples.at(0);
+  CHECK(example.place == PlaceKind::kNoscriptImg);
+  CHECK(example.id == std::optional<std::string>("AC-7"));
+  CHECK(example.events == std::vector<std::string>{"Lead"});
+  CHECK_FALSE(file.signatures[1].examples.at(0).match);
+  CHECK(file.signatures[1].patterns.at(0).places ==
+        std::vector<PlaceKind>{PlaceKind::kScriptInline});
+  REQUIRE(file.allowed.size() == 1);
+  CHECK(file.allowed[0].key == "acme-cdn");
+}
+
+TEST_CASE("signature file: a faulty signature is left out, the others are kept") {
+  std::string text = kFile;
+  text.replace(text.find("category = \"tag-manager\""), 24, "category = \"tags\"");
+  std::vector<std::string> errors;
+  SignatureFile file = parse_signature_file("acme.toml", text, errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "acme.toml:23: signature 'acme-tags': unknown category 'tags'");
+  REQUIRE(file.signatures.size() == 1);
+  CHECK(file.signatures[0].id == "acme-pixel");
+}
+
+TEST_CASE("signature file: a signature without patterns is an error") {
+  std::vector<std::string> errors;
+  parse_signature_file("x.toml",
+                       "[[signature]]\nid = \"x\"\nvendor = \"x\"\nproduct = \"X\"\n"
+                       "category = \"other\"\n",
+                       errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] == "x.toml:1: signature 'x': no [[signature.pattern]]");
+}
+
+}  // namespace
+}  // namespace tagdrift::detectors
