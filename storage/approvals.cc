@@ -29,8 +29,8 @@ std::string lower(std::string_view text) {
 // "1234" or "meta:1234" both find "facebook:1234".
 std::vector<std::string> close_keys(sqlite3* db, std::int64_t site_id, const std::string& key) {
   std::string wanted = lower(key);
-  std::string id_part =
-      wanted.substr(wanted.find(':') == std::string::npos ? 0 : wanted.find(':') + 1);
+  std::size_t colon = wanted.find(':');
+  std::string id_part = colon == std::string::npos ? wanted : wanted.substr(colon + 1);
   Statement query(db, "SELECT key FROM tags WHERE site_id = ?1 ORDER BY key");
   query.bind_int(1, site_id);
   std::vector<std::string> close;
