@@ -2,6 +2,7 @@
 // hand-checked ground truth. Built only when the corpus exists (TAGDRIFT_CORPUS_DIR).
 #ifdef TAGDRIFT_CORPUS_DIR
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -28,20 +29,9 @@ struct Tolerance {
   const char* id;
   const char* reason;
 };
-// The three IDs below sit in attributes that are neither data-* nor URLs, which the places
-// extractor (detectors/places.h) does not hand to the matcher: <div class="fb-customerchat"
-// page_id=...>, <chat-widget location-id=...>, <script onload="wtslog7('...')">. The
-// signatures already match them as data-attribute places ("page_id=...", "location-id=...",
-// "onload=wtslog7(...)"), so they pass as soon as the extractor emits those attributes. The
-// vendors themselves are found (their loaders are matched); only the IDs are missing.
-constexpr Tolerance kTolerated[] = {
-    {"ortho-index-facebook-chat-plugin.html", "facebook-sdk", "369498553233625",
-     "page_id attribute of the customer-chat <div> is not a place"},
-    {"medspa-contact-ghl-chat-maps.html", "leadconnector-chat", "IN6N5nD3xf59nxEy2E7F",
-     "location-id attribute of <chat-widget> is not a place"},
-    {"coaching-blog-pinterest-checkout-enhanced-match.html", "web-stat", "2071715",
-     "the wtslog7() call is in the script's onload attribute, not a place"},
-};
+// None today: the IDs that sit in attributes (<div page_id>, <chat-widget location-id>,
+// <script onload="wtslog7(...)">) come through as data-attribute places since fd06df9.
+constexpr std::array<Tolerance, 0> kTolerated{};
 
 bool tolerated(const std::string& file, const std::string& vendor, const std::string& id) {
   for (const Tolerance& t : kTolerated) {
