@@ -10,5 +10,6 @@ namespace tagdrift::cli {
 using Action = std::function<int()>;
 
 void add_scan_command(CLI::App& app, Action& action);
+void add_signatures_command(CLI::App& app, Action& action);
 
 }  // namespace tagdrift::cli

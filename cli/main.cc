@@ -1,24 +1,46 @@
 // The tagdrift command: parses flags into options and calls one library function per command.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
+#include <new>
 
+#include "cli/commands.h"
 #include "util/error.h"
 #include "util/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using tagdrift::ExitCode;
-  CLI::App app{"tagdrift: find tracking tags on a website and flag what drifts"};
+  CLI::App app{"tagdrift: find the tracking tags on a website and flag what drifts"};
   app.set_version_flag("--version", std::string("tagdrift ") + tagdrift::version());
   app.require_subcommand(1);
+  tagdrift::cli::Action action;
+  tagdrift::cli::add_scan_command(app, action);
+  tagdrift::cli::add_signatures_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return e.get_exit_code() == 0 ? app.exit(e) : (app.exit(e), static_cast<int>(ExitCode::kUsage));
+    int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+  }
+  return action ? action() : static_cast<int>(ExitCode::kUsage);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
   } catch (const tagdrift::Error& e) {
     fmt::print(stderr, "tagdrift: {}\n", e.what());
     return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "tagdrift: out of memory\n");
+    return static_cast<int>(tagdrift::ExitCode::kTargetFailed);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "tagdrift: internal error: {}\n", e.what());
+    return static_cast<int>(tagdrift::ExitCode::kTargetFailed);
   }
-  return 0;
 }

@@ -1,0 +1,87 @@
+// The crawl loop's hand-off to the parse workers and back: bodies go out, links come home.
+#include <fmt/core.h>
+
+#include "crawler/crawl_run.h"
+#include "crawler/sitemap.h"
+#include "crawler/url.h"
+
+namespace tagdrift::crawler {
+namespace {
+
+constexpr std::size_t kMaxSitemapDecompressed = 50u << 20;
+constexpr std::size_t kMaxSitemapUrls = 50000;
+
+}  // namespace
+
+void CrawlRun::hand_to_worker(std::unique_ptr<Transfer> transfer) {
+  ++in_worker_;
+  // The easy handle stays with the loop; only the page travels.
+  recycle_handle_of(*transfer);
+  auto* job = transfer.release();
+  workers_.submit([this, job] {
+    Parsed parsed{std::unique_ptr<Transfer>(job), {}, {}, {}};
+    Page& page = parsed.transfer->page;
+    try {
+      if (parsed.transfer->kind == TransferKind::kSitemap) {
+        Sitemap sitemap = parse_sitemap(page.body, kMaxSitemapDecompressed, kMaxSitemapUrls);
+        parsed.links = std::move(sitemap.pages);
+        parsed.nested = std::move(sitemap.sitemaps);
+        parsed.error = std::move(sitemap.error);
+      } else {
+        parsed.links = process_(page);
+      }
+    } catch (const std::exception& e) {
+      parsed.error = e.what();
+    }
+    {
+      std::lock_guard lock(parsed_mutex_);
+      parsed_.push_back(std::move(parsed));
+    }
+    curl_multi_wakeup(multi_.get());
+  });
+}
+
+void CrawlRun::drain_parsed() {
+  std::deque<Parsed> ready;
+  {
+    std::lock_guard lock(parsed_mutex_);
+    ready.swap(parsed_);
+  }
+  for (auto& parsed : ready) {
+    --in_worker_;
+    if (parsed.transfer->kind == TransferKind::kSitemap) {
+      take_parsed_sitemap(std::move(parsed));
+    } else {
+      take_parsed_page(std::move(parsed));
+    }
+  }
+}
+
+void CrawlRun::take_parsed_page(Parsed parsed) {
+  Page& page = parsed.transfer->page;
+  if (!parsed.error.empty()) page.error = "could not process the page: " + parsed.error;
+  if (page.depth < options_.max_depth) {
+    for (const auto& link : parsed.links) queue_link(link, page, FoundBy::kLink, page.depth + 1);
+  }
+  emit(std::move(page));
+}
+
+void CrawlRun::take_parsed_sitemap(Parsed parsed) {
+  const Page& sitemap = parsed.transfer->page;
+  for (const auto& url : parsed.links) {
+    auto normalized = normalize_url(url, options_.max_url_length);
+    if (normalized) queue_link(*normalized, sitemap, FoundBy::kSitemap, 1);
+  }
+  for (const auto& nested : parsed.nested) start_sitemap(nested, sitemap.url);
+}
+
+void CrawlRun::queue_link(const std::string& url, const Page& from, FoundBy found_by, int depth) {
+  if (!scope_.contains(url)) return;
+  QueuedUrl item{url, origin_of(url), depth, found_by, from.url, 0, {}};
+  Admission admission = frontier_.add(std::move(item));
+  if (admission == Admission::kPageLimit || admission == Admission::kQueryVariantLimit) {
+    ++summary_.links_over_budget;
+  }
+}
+
+}  // namespace tagdrift::crawler
