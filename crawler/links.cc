@@ -101,90 +101,42 @@ bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-// Start tags that never deepen the stack: void elements, elements that a sibling of their kind
-// closes, and the document skeleton, which the tree builder creates once.
-bool is_flat(std::string_view name) {
-  return one_of(name, {"area",  "base",  "basefont", "bgsound",  "br",      "col",     "embed",
-                       "frame", "hr",    "image",    "img",      "input",   "keygen",  "link",
-                       "meta",  "param", "source",   "track",    "wbr",     "p",       "li",
-                       "dt",    "dd",    "option",   "optgroup", "tr",      "td",      "th",
-                       "tbody", "thead", "tfoot",    "colgroup", "caption", "rb",      "rt",
-                       "rp",    "rtc",   "html",     "head",     "body",    "frameset"});
-}
+// Tag-name lists, space-separated. Start tags that never deepen the stack: void elements,
+// elements that a sibling of their kind closes, and the skeleton the tree builder makes once.
+constexpr std::string_view kFlatTags =
+    "area base basefont bgsound br col embed frame hr image img input keygen link meta param "
+    "source track wbr p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb "
+    "rt rp rtc html head body frameset";
 
 // Elements whose content the tokenizer reads as text up to their end tag (outside SVG/MathML).
-bool is_raw_text(std::string_view name) {
-  return one_of(name,
-                {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
-}
+constexpr std::string_view kRawTextTags = "script style textarea title xmp iframe noembed noframes";
 
 // Elements that stop an end tag of another name from closing what lies below them ("special"
 // and scope-boundary elements of the HTML standard that can be on our stack).
-bool blocks_end_tags(std::string_view name) {
-  return one_of(name, {"address",
-                       "applet",
-                       "article",
-                       "aside",
-                       "blockquote",
-                       "button",
-                       "center",
-                       "details",
-                       "dialog",
-                       "dir",
-                       "div",
-                       "dl",
-                       "fieldset",
-                       "figcaption",
-                       "figure",
-                       "footer",
-                       "form",
-                       "h1",
-                       "h2",
-                       "h3",
-                       "h4",
-                       "h5",
-                       "h6",
-                       "header",
-                       "hgroup",
-                       "iframe",
-                       "listing",
-                       "main",
-                       "marquee",
-                       "menu",
-                       "nav",
-                       "noembed",
-                       "noframes",
-                       "noscript",
-                       "object",
-                       "ol",
-                       "plaintext",
-                       "pre",
-                       "script",
-                       "search",
-                       "section",
-                       "select",
-                       "style",
-                       "summary",
-                       "table",
-                       "template",
-                       "textarea",
-                       "title",
-                       "ul",
-                       "xmp",
-                       "svg",
-                       "math",
-                       "foreignobject",
-                       "desc",
-                       "mi",
-                       "mo",
-                       "mn",
-                       "ms",
-                       "mtext",
-                       "annotation-xml"});
+constexpr std::string_view kBlockingTags =
+    "address applet article aside blockquote button center details dialog dir div dl fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup iframe listing main marquee "
+    "menu nav noembed noframes noscript object ol plaintext pre script search section select "
+    "style summary table template textarea title ul xmp svg math foreignobject desc mi mo mn ms "
+    "mtext annotation-xml";
+
+// Start tags that first deal with an open element of the same name: an <a> or <nobr> closes
+// the earlier one (not what it contains), a <button> or <select> closes it with its content,
+// a nested <form> is ignored.
+constexpr std::string_view kReopeningTags = "a nobr button select form";
+
+// End tags that close everything inside their element, special or not.
+constexpr std::string_view kBoundaryTags = "table applet marquee object template svg math";
+
+bool one_of(std::string_view name, std::string_view names) {
+  for (std::size_t at = names.find(name); at != std::string_view::npos;
+       at = names.find(name, at + 1)) {
+    const std::size_t after = at + name.size();
+    if ((at == 0 || names[at - 1] == ' ') && (after == names.size() || names[after] == ' ')) {
+      return !name.empty();
+    }
+  }
+  return false;
 }
 
 bool is_heading(std::string_view name) {
@@ -233,7 +185,7 @@ std::size_t DepthGuard::prefix_length() {
       return html_.size();
     } else if (!start(tag)) {
       return tag_start;
-    } else if (foreign_ == 0 && is_raw_text(tag.name)) {
+    } else if (foreign_ == 0 && one_of(tag.name, kRawTextTags)) {
       at = skip_raw_text(at, tag.name);
     }
     if (at == npos) return html_.size();  // the rest is a comment, a tag or text to the end
@@ -252,10 +204,14 @@ std::size_t DepthGuard::skip_markup_declaration(std::size_t at) const {
   at += 4;
   if (html_.compare(at, 1, ">") == 0) return at + 1;
   if (html_.compare(at, 2, "->") == 0) return at + 2;
-  const std::size_t plain = html_.find("-->", at);
-  const std::size_t bang = html_.find("--!>", at);
-  if (plain == npos && bang == npos) return npos;
-  return plain <= bang ? plain + 3 : bang + 4;
+  // One pass for both endings: searching for each separately would rescan the rest of the
+  // document for every comment that lacks the rarer one.
+  while ((at = html_.find("--", at)) != npos) {
+    if (html_.compare(at + 2, 1, ">") == 0) return at + 3;
+    if (html_.compare(at + 2, 2, "!>") == 0) return at + 4;
+    ++at;
+  }
+  return npos;
 }
 
 // Reads "<name ...>" or "</name ...>" at `at`. Returns `at` when no tag starts there, npos
@@ -327,18 +283,17 @@ std::size_t DepthGuard::skip_raw_text(std::size_t at, std::string_view name) con
 // Applies a start tag; false when it would open an element deeper than the budget.
 bool DepthGuard::start(const Tag& tag) {
   const std::string& name = tag.name;
-  if (is_flat(name)) return true;
+  if (one_of(name, kFlatTags)) return true;
   if (tag.self_closing && (foreign_ > 0 || name == "svg" || name == "math")) return true;
-  const auto open = std::find(open_.rbegin(), open_.rend(), name);
-  const bool is_open = open != open_.rend();
-  if (is_open && (name == "form" || name == "select")) {
-    if (name == "select") pop_from(open_.size() - 1 - (open - open_.rbegin()));
-    return true;  // a nested <form> is ignored; a nested <select> closes the open one
-  }
-  if (is_open && (name == "a" || name == "nobr")) {
-    open_.erase(std::next(open).base());  // the earlier one is closed, not what it contains
-  } else if (is_open && name == "button") {
-    pop_from(open_.size() - 1 - (open - open_.rbegin()));
+  if (one_of(name, kReopeningTags)) {
+    const auto open = std::find(open_.rbegin(), open_.rend(), name);
+    if (open != open_.rend()) {
+      const std::size_t index = open_.size() - 1 - static_cast<std::size_t>(open - open_.rbegin());
+      if (name == "form") return true;  // a nested <form> is ignored
+      if (name == "select" || name == "button") pop_from(index);
+      if (name == "select") return true;  // a nested <select> only closes the open one
+      if (name == "a" || name == "nobr") open_.erase(open_.begin() + index);
+    }
   } else if (is_heading(name) && !open_.empty() && is_heading(open_.back())) {
     pop_from(open_.size() - 1);
   }
@@ -351,11 +306,10 @@ bool DepthGuard::start(const Tag& tag) {
 // An end tag closes the nearest open element of its name, unless an element that blocks end
 // tags lies in between; a table (or another scope boundary) closes whatever it contains.
 void DepthGuard::end(std::string_view name) {
-  const bool boundary =
-      one_of(name, {"table", "applet", "marquee", "object", "template", "svg", "math"});
+  const bool boundary = one_of(name, kBoundaryTags);
   for (std::size_t i = open_.size(); i > 0; --i) {
     if (open_[i - 1] == name) return pop_from(i - 1);
-    if (!boundary && blocks_end_tags(open_[i - 1])) return;
+    if (!boundary && one_of(open_[i - 1], kBlockingTags)) return;
   }
 }
 
