@@ -9,8 +9,8 @@ namespace tagdrift::detectors {
 namespace {
 
 constexpr std::size_t kKindCount = static_cast<std::size_t>(PlaceKind::kExternalJs) + 1;
-constexpr std::size_t kMaxMatchesPerPattern = 64;
-constexpr std::size_t kPatternMemory = 2 << 20;  // one pattern's own RE2, with captures  // one pattern, one text: enough for any page
+constexpr std::size_t kMaxMatchesPerPattern = 64;  // one pattern, one text: enough for any page
+constexpr std::size_t kPatternMemory = 2 << 20;    // one pattern's own RE2, with captures
 
 RE2::Options regex_options(std::size_t max_mem) {
   RE2::Options options;
