@@ -1,0 +1,76 @@
+// What a scan means once compared with history: findings (one per tag identity) with their
+// drift status, severity and policy verdict, removed and commented tags, pages that vanished.
+// Built from stored records only, so a past scan renders exactly as it did the day it ran.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/records.h"
+
+namespace tagdrift::drift {
+
+enum class Status { kNew, kChanged, kKnown, kApproved };
+enum class Severity { kInfo, kLow, kMedium, kHigh, kCritical };
+enum class FailOn { kNever, kPolicy, kNew, kHigh, kCritical };
+
+const char* status_name(Status status);        // "new", "changed", "known", "approved"
+const char* severity_name(Severity severity);  // "info" ... "critical"
+const char* fail_on_name(FailOn fail_on);      // "never", "policy", "new", "high", "critical"
+
+struct FindingPage {
+  std::string url;
+  std::vector<std::string> where;  // place kinds: "script-inline", "noscript-img", ...
+  std::string via;                 // the fetched script the tag came from, if any
+  bool consent_gated = false;      // gated at every place on this page
+  bool health_context = false;
+  std::vector<std::string> collects_pii;
+  std::string evidence;  // first evidence snippet on this page
+  unsigned line = 0;
+};
+
+struct Finding {
+  std::string key;  // "pinterest:2612345678901", "unknown:cdn.example.net"
+  std::string signature, vendor, product, category, tag_id;
+  Status status = Status::kKnown;
+  Severity severity = Severity::kInfo;
+  std::string reason;       // one line: why this severity
+  std::string remediation;  // one line, vendor-aware
+  bool consent_gated = false;  // gated on every page
+  std::vector<std::string> enhanced_match;  // field names only
+  std::vector<std::string> events;
+  std::vector<std::string> changes;  // what changed since the previous scan, one line each
+  std::vector<std::string> policy_violations;  // the policy rules it breaks, one line each
+  std::vector<FindingPage> pages;              // sorted by URL
+};
+
+struct RemovedTag {
+  std::string key, signature, vendor, tag_id;
+};
+
+struct CommentedTag {
+  std::string key, vendor, tag_id;
+  std::vector<std::string> pages;
+};
+
+struct PageChange {
+  std::string url;
+  std::string change;  // "vanished" or "broke: <error>"
+};
+
+struct Report {
+  storage::ScanRecord scan;
+  std::optional<std::int64_t> previous_scan_id;
+  std::vector<storage::PageRecord> pages;
+  std::vector<Finding> findings;  // sorted: severity (worst first), then key
+  std::vector<RemovedTag> removed;
+  std::vector<CommentedTag> commented;
+  std::vector<PageChange> page_changes;
+  FailOn fail_on = FailOn::kNever;
+  bool failed = false;               // the findings meet fail_on
+  std::vector<std::string> failing;  // why, one line per failing finding
+};
+
+}  // namespace tagdrift::drift
