@@ -83,28 +83,30 @@ void MatchSet::compile_signature(const Signature& sig, std::size_t index,
   Compiled& out = compiled_[index];
   out.prefix = sig.id_prefix;
   out.upper = sig.id_upper;
+  auto fail = [&](unsigned line, const std::string& regex, const std::string& why) {
+    errors.push_back(sig.file + ":" + std::to_string(line) + ": signature '" + sig.id +
+                     "': pattern '" + regex + "': " + why);
+  };
   auto compile = [&](const std::string& regex, unsigned line) -> std::unique_ptr<RE2> {
     auto re = std::make_unique<RE2>(regex, regex_options(kPatternMemory));
     if (re->ok()) return re;
-    errors.push_back(sig.file + ":" + std::to_string(line) + ": signature '" + sig.id +
-                     "': pattern '" + regex + "': " + re->error());
+    fail(line, regex, re->error());
     return nullptr;
   };
   for (std::size_t p = 0; p < sig.patterns.size(); ++p) {
     const Pattern& pattern = sig.patterns[p];
     auto re = compile(pattern.regex, pattern.line);
     if (!re) return;
+    if (RE2::PartialMatch("", *re)) {  // it would match at every position of every page
+      return fail(pattern.line, pattern.regex, "matches empty text");
+    }
     auto named = re->NamedCapturingGroups();
     out.id_group.push_back(named.count("id") ? named.at("id") : 0);
     out.patterns.push_back(std::move(re));
     for (PlaceKind kind : pattern.places) {
       KindSet& set = kinds_[static_cast<std::size_t>(kind)];
       std::string error;
-      if (set.set->Add(pattern.regex, &error) < 0) {
-        errors.push_back(sig.file + ":" + std::to_string(pattern.line) + ": signature '" + sig.id +
-                         "': pattern '" + pattern.regex + "': " + error);
-        return;
-      }
+      if (set.set->Add(pattern.regex, &error) < 0) return fail(pattern.line, pattern.regex, error);
       set.members.emplace_back(index, p);
     }
   }
@@ -114,12 +116,8 @@ void MatchSet::compile_signature(const Signature& sig, std::size_t index,
         std::pair{&sig.enhanced_match_objects, &out.objects}}) {
     for (const std::string& regex : *list) {
       auto re = compile(regex, sig.line);
-      if (re && re->NumberOfCapturingGroups() < 1) {
-        errors.push_back(sig.file + ":" + std::to_string(sig.line) + ": signature '" + sig.id +
-                         "': pattern '" + regex + "': needs a capture group");
-      } else if (re) {
-        target->push_back(std::move(re));
-      }
+      if (re && re->NumberOfCapturingGroups() < 1) fail(sig.line, regex, "needs a capture group");
+      if (re && re->NumberOfCapturingGroups() >= 1) target->push_back(std::move(re));
     }
   }
 }

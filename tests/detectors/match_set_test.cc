@@ -92,6 +92,13 @@ TEST_CASE("match set: a regex that does not compile is reported with its file an
   CHECK(errors[0].rfind("bad.toml:12: signature 'bad': pattern '(unclosed': ", 0) == 0);
 }
 
+TEST_CASE("match set: a pattern that matches empty text is refused") {
+  std::vector<std::string> errors;
+  MatchSet set({signature("loose", "(?:acme)?")}, kDefaultRegexMemory, errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("pattern '(?:acme)?': matches empty text") != std::string::npos);
+}
+
 TEST_CASE("match set: a set past its memory budget still finds every match") {
   std::vector<Signature> sigs;
   for (int i = 0; i < 40; ++i) {
