@@ -26,9 +26,10 @@ void check_headers(const std::vector<std::string>& headers) {
     auto colon = header.find(':');
     if (colon == std::string::npos || colon == 0 ||
         header.find_first_of("\r\n") != std::string::npos) {
-      // The value may be a secret: name only the part before the colon.
+      // The value may be a secret: name only what can be the header name.
+      auto name_end = std::min(colon, header.find_first_of(" \t\r\n"));
       throw usage_error("bad --header (expected 'Name: value'): '" +
-                        header.substr(0, std::min(colon, header.size())) + "'");
+                        header.substr(0, std::min(name_end, header.size())) + "...'");
     }
   }
 }

@@ -1,0 +1,29 @@
+#include "crawler/local_site.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/temp_dir.h"
+#include "util/error.h"
+
+using tagdrift::crawler::list_local_pages;
+
+TEST_CASE("local site: index files map to directory URLs, others keep their names") {
+  tagdrift::testing::TempDir site;
+  site.write("index.html", "x");
+  site.write("services/index.htm", "x");
+  site.write("blog/post.html", "x");
+  site.write("views/layout.blade.php", "x");
+  site.write("img/logo.png", "x");
+  auto pages = list_local_pages(site.path(), "https://clinic.test", 100);
+  std::vector<std::string> urls;
+  for (const auto& page : pages) urls.push_back(page.url);
+  CHECK(urls == std::vector<std::string>{
+                    "https://clinic.test/", "https://clinic.test/blog/post.html",
+                    "https://clinic.test/services/", "https://clinic.test/views/layout.blade.php"});
+  CHECK(list_local_pages(site.path(), "https://clinic.test/", 2).size() == 2);
+}
+
+TEST_CASE("local site: a directory that cannot be read ends the target") {
+  CHECK_THROWS_AS(list_local_pages("/nonexistent-tagdrift-dir", "https://clinic.test/", 10),
+                  tagdrift::Error);
+}
