@@ -26,8 +26,11 @@ struct FindingPage {
   std::string via;                 // the fetched script the tag came from, if any
   bool consent_gated = false;      // gated at every place on this page
   bool health_context = false;
+  std::vector<std::string> health_terms;  // the terms that gave the page its health context
   std::vector<std::string> collects_pii;
-  std::string evidence;  // first evidence snippet on this page
+  std::vector<std::string> events;          // event names fired on this page
+  std::vector<std::string> enhanced_match;  // enhanced-match field names sent from this page
+  std::string evidence;                     // first evidence snippet on this page
   unsigned line = 0;
 };
 
@@ -36,9 +39,9 @@ struct Finding {
   std::string signature, vendor, product, category, tag_id;
   Status status = Status::kKnown;
   Severity severity = Severity::kInfo;
-  std::string reason;       // one line: why this severity
-  std::string remediation;  // one line, vendor-aware
-  bool consent_gated = false;  // gated on every page
+  std::string reason;                       // one line: why this severity
+  std::string remediation;                  // one line, vendor-aware
+  bool consent_gated = false;               // gated on every page
   std::vector<std::string> enhanced_match;  // field names only
   std::vector<std::string> events;
   std::vector<std::string> changes;  // what changed since the previous scan, one line each

@@ -1,0 +1,37 @@
+// Changes: how one tag's state moved since the previous scan of the site, as report lines.
+// A tag is new when the previous scan did not have its key; it changed when it spread to new
+// pages, lost consent gating, turned on enhanced matching or started sending new events.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "drift/report_model.h"
+
+namespace tagdrift::drift {
+
+// What the previous scan knew, for comparing findings with it.
+struct Previous {
+  std::vector<Finding> findings;    // sorted by key
+  std::set<std::string> fetched;    // URLs of the pages it fetched fine
+  std::set<std::string> commented;  // keys it saw only in comments
+  std::string site;                 // for shortening URLs in lines
+};
+
+// The finding with `key` in `previous`, or null.
+const Finding* find_previous(const Previous& previous, std::string_view key);
+
+// The line saying why a tag not in the previous scan is new: "new vendor on this site", or
+// "new account ID for a vendor already on the site (pinterest: 2612…)". `previous` is null when
+// there was no previous scan.
+std::string new_tag_line(const Finding& now, const Previous* previous);
+
+// How `now` changed since `before` (the same key in `previous`), one line each; empty when it
+// did not. A page the previous scan never fetched counts as new for the tag unless the tag was
+// on every page before (the site grew) and the page has no health context.
+std::vector<std::string> changes_since(const Finding& now, const Finding& before,
+                                       const Previous& previous);
+
+}  // namespace tagdrift::drift

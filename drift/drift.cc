@@ -1,0 +1,103 @@
+#include "drift/drift.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "drift/changes.h"
+#include "drift/fail_on.h"
+#include "drift/findings.h"
+#include "drift/page_changes.h"
+#include "drift/policy_check.h"
+#include "drift/severity.h"
+
+namespace tagdrift::drift {
+namespace {
+
+Previous read_previous(const storage::ScanContents& scan, const std::string& site) {
+  Previous previous;
+  previous.findings = collect_findings(scan);
+  previous.fetched = fetched_urls(scan);
+  previous.site = site;
+  for (const CommentedTag& tag : collect_commented(scan)) {
+    if (!find_previous(previous, tag.key)) previous.commented.insert(tag.key);
+  }
+  return previous;
+}
+
+std::set<std::string> approved_keys(const std::vector<storage::ApprovalRecord>& approvals,
+                                    const std::string& site) {
+  std::set<std::string> keys;
+  for (const storage::ApprovalRecord& approval : approvals) {
+    if (approval.site == site) keys.insert(approval.key);
+  }
+  return keys;
+}
+
+// Status and change lines. An approval covers a tag's presence, so an approved tag that is
+// merely back (or first seen by this comparison) stays approved; a change of state is drift.
+void classify(Finding& finding, const Previous* previous, bool approved) {
+  const Finding* before = previous ? find_previous(*previous, finding.key) : nullptr;
+  if (before == nullptr) {
+    finding.status = approved ? Status::kApproved : Status::kNew;
+    if (!approved) finding.changes.push_back(new_tag_line(finding, previous));
+    return;
+  }
+  finding.changes = changes_since(finding, *before, *previous);
+  if (!finding.changes.empty()) {
+    finding.status = Status::kChanged;
+  } else {
+    finding.status = approved ? Status::kApproved : Status::kKnown;
+  }
+}
+
+std::vector<RemovedTag> removed_tags(const Previous& previous,
+                                     const std::vector<Finding>& findings) {
+  std::set<std::string> present;
+  for (const Finding& finding : findings) present.insert(finding.key);
+  std::vector<RemovedTag> removed;
+  for (const Finding& old : previous.findings) {
+    if (!present.count(old.key))
+      removed.push_back({old.key, old.signature, old.vendor, old.tag_id});
+  }
+  return removed;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.key < b.key;
+  });
+}
+
+}  // namespace
+
+Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
+                    const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
+                    FailOn fail_on) {
+  const std::string& site = current.scan.site;
+  Report report;
+  report.scan = current.scan;
+  report.pages = current.pages;
+  report.findings = collect_findings(current);
+  report.commented = collect_commented(current);
+  std::optional<Previous> before;
+  if (previous != nullptr) {
+    report.previous_scan_id = previous->scan.id;
+    before = read_previous(*previous, site);
+    report.removed = removed_tags(*before, report.findings);
+    report.page_changes = page_changes(*previous, current);
+  }
+  const std::set<std::string> approved = approved_keys(approvals, site);
+  for (Finding& finding : report.findings) {
+    classify(finding, before ? &*before : nullptr, approved.count(finding.key) > 0);
+    assess_severity(finding, site);
+    if (policy != nullptr) finding.policy_violations = policy_violations(*policy, finding, site);
+  }
+  sort_findings(report.findings);
+  apply_fail_on(report, fail_on);
+  return report;
+}
+
+}  // namespace tagdrift::drift

@@ -1,0 +1,42 @@
+#include "drift/page_changes.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace tagdrift::drift {
+
+bool fetched_fine(const storage::PageRecord& page) {
+  return page.error.empty() && page.skipped.empty() && page.status < 400;
+}
+
+std::set<std::string> fetched_urls(const storage::ScanContents& scan) {
+  std::set<std::string> urls;
+  for (const storage::PageRecord& page : scan.pages) {
+    if (fetched_fine(page)) urls.insert(page.url);
+  }
+  return urls;
+}
+
+std::vector<PageChange> page_changes(const storage::ScanContents& previous,
+                                     const storage::ScanContents& current) {
+  std::map<std::string, const storage::PageRecord*> now;
+  for (const storage::PageRecord& page : current.pages) now.emplace(page.url, &page);
+  std::vector<PageChange> changes;
+  for (const std::string& url : fetched_urls(previous)) {
+    auto found = now.find(url);
+    if (found == now.end()) {
+      changes.push_back({url, "vanished"});
+      continue;
+    }
+    const storage::PageRecord& page = *found->second;
+    if (!page.error.empty()) {
+      changes.push_back({url, "broke: " + page.error});
+    } else if (page.skipped.empty() && page.status >= 400) {
+      changes.push_back({url, fmt::format("broke: HTTP {}", page.status)});
+    }
+  }
+  return changes;
+}
+
+}  // namespace tagdrift::drift

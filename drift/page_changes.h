@@ -1,0 +1,25 @@
+// Pages that a scan lost since the previous one: gone from the crawl, or now failing. They
+// explain removed tags that were only on those pages.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "drift/report_model.h"
+#include "storage/records.h"
+
+namespace tagdrift::drift {
+
+// A page that was fetched and read: no error, not skipped, no HTTP error status.
+bool fetched_fine(const storage::PageRecord& page);
+
+// The URLs of the scan's pages that were fetched fine.
+std::set<std::string> fetched_urls(const storage::ScanContents& scan);
+
+// Pages fetched fine in `previous` that are absent from `current` ("vanished") or present with
+// an error or an HTTP error status ("broke: <error>"), sorted by URL.
+std::vector<PageChange> page_changes(const storage::ScanContents& previous,
+                                     const storage::ScanContents& current);
+
+}  // namespace tagdrift::drift

@@ -1,0 +1,148 @@
+#include "drift/policy.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <sstream>
+
+#include "drift/fail_on.h"
+#include "util/error.h"
+
+namespace tagdrift::drift {
+namespace {
+
+constexpr std::array<std::string_view, 9> kCategories = {
+    "advertising", "analytics", "session-replay", "tag-manager", "marketing-automation",
+    "chat",        "cdp",       "consent",        "other"};
+
+// Throws the one-line error that points at `at` in the file.
+[[noreturn]] void fail_at(const std::string& file, const toml::source_region& at,
+                          const std::string& what) {
+  throw usage_error(fmt::format("{}:{}:{}: {}", file, at.begin.line, at.begin.column, what));
+}
+
+struct Reader {
+  const std::string& file;
+
+  std::string string_at(const toml::node& node, std::string_view key) const {
+    std::optional<std::string> value = node.value<std::string>();
+    if (!value) fail_at(file, node.source(), fmt::format("'{}' must be a string", key));
+    return *value;
+  }
+
+  std::vector<PathGlob> globs_at(const toml::node& node) const {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) fail_at(file, node.source(), "'paths' must be a list of path globs");
+    std::vector<PathGlob> globs;
+    for (const toml::node& item : *array) {
+      std::string error;
+      std::optional<PathGlob> glob = PathGlob::compile(string_at(item, "paths"), &error);
+      if (!glob) fail_at(file, item.source(), error);
+      globs.push_back(std::move(*glob));
+    }
+    return globs;
+  }
+
+  void check_category(const toml::node& node, const std::string& category) const {
+    if (std::find(kCategories.begin(), kCategories.end(), category) == kCategories.end()) {
+      fail_at(file, node.source(),
+              fmt::format("unknown category '{}' (one of: {})", category,
+                          fmt::join(kCategories, ", ")));
+    }
+  }
+
+  void read_field(PolicyRule& rule, std::string_view kind, std::string_view key,
+                  const toml::node& node) const {
+    if (key == "vendor") {
+      rule.vendor = string_at(node, key);
+    } else if (key == "category") {
+      rule.category = string_at(node, key);
+      check_category(node, rule.category);
+    } else if (key == "key") {
+      rule.key = string_at(node, key);
+      if (rule.key.find(':') == std::string::npos) {
+        fail_at(file, node.source(), "'key' must be a tag key like \"vendor:id\"");
+      }
+    } else if (key == "paths") {
+      rule.paths = globs_at(node);
+    } else if (key == "reason") {
+      rule.reason = string_at(node, key);
+    } else {
+      fail_at(file, node.source(),
+              fmt::format("unknown key '{}' in [[{}]] (vendor, category, key, paths, reason)", key,
+                          kind));
+    }
+  }
+
+  PolicyRule rule_at(const toml::node& node, std::string_view kind) const {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) fail_at(file, node.source(), fmt::format("'{}' must be a table", kind));
+    PolicyRule rule;
+    for (const auto& [key, value] : *table) read_field(rule, kind, key.str(), value);
+    if (rule.vendor.empty() && rule.category.empty() && rule.key.empty()) {
+      fail_at(file, table->source(),
+              fmt::format("[[{}]] needs a vendor, category or key to select tags", kind));
+    }
+    return rule;
+  }
+
+  std::vector<PolicyRule> rules_at(const toml::node& node, std::string_view kind) const {
+    const toml::array* array = node.as_array();
+    if (array == nullptr) {
+      fail_at(file, node.source(), fmt::format("'{}' must be [[{}]] tables", kind, kind));
+    }
+    std::vector<PolicyRule> rules;
+    for (const toml::node& item : *array) rules.push_back(rule_at(item, kind));
+    return rules;
+  }
+
+  FailOn fail_on_at(const toml::node& node) const {
+    std::string name = string_at(node, "fail_on");
+    std::optional<FailOn> fail_on = fail_on_from_name(name);
+    if (!fail_on) {
+      fail_at(file, node.source(),
+              fmt::format("bad fail_on '{}' (never, policy, new, high or critical)", name));
+    }
+    return *fail_on;
+  }
+};
+
+}  // namespace
+
+Policy parse_policy(std::string_view text, const std::string& name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, std::string_view(name));
+  } catch (const toml::parse_error& error) {
+    fail_at(name, error.source(), std::string(error.description()));
+  }
+  const Reader reader{name};
+  Policy policy;
+  for (const auto& [key, node] : root) {
+    if (key == "fail_on") {
+      policy.fail_on = reader.fail_on_at(node);
+    } else if (key == "deny") {
+      policy.deny = reader.rules_at(node, "deny");
+    } else if (key == "allow") {
+      policy.allow = reader.rules_at(node, "allow");
+    } else {
+      fail_at(name, node.source(),
+              fmt::format("unknown key '{}' (fail_on, [[deny]], [[allow]])", key.str()));
+    }
+  }
+  return policy;
+}
+
+Policy load_policy(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw usage_error(path + ": cannot read the policy file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_policy(text.str(), path);
+}
+
+}  // namespace tagdrift::drift
