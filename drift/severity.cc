@@ -141,7 +141,7 @@ void assess_severity(Finding& finding, std::string_view site) {
   finding.reason = reason_line(finding, v, site);
   if (finding.pages.size() > 1 && v.rule < Rule::kConsentManager &&
       !(v.rule == Rule::kConsentGated && finding.consent_gated)) {
-    finding.reason += fmt::format(" (and {} other)", count_of(finding.pages.size() - 1, "page"));
+    finding.reason += fmt::format(" (and {})", count_of(finding.pages.size() - 1, "other page"));
   }
   finding.remediation = remediation_for(finding, v);
 }
