@@ -55,8 +55,9 @@ struct Reader {
     }
   }
 
-  void read_field(PolicyRule& rule, std::string_view kind, std::string_view key,
+  void read_field(PolicyRule& rule, std::string_view kind, const toml::key& name,
                   const toml::node& node) const {
+    const std::string_view key = name.str();
     if (key == "vendor") {
       rule.vendor = string_at(node, key);
     } else if (key == "category") {
@@ -72,7 +73,7 @@ struct Reader {
     } else if (key == "reason") {
       rule.reason = string_at(node, key);
     } else {
-      fail_at(file, node.source(),
+      fail_at(file, name.source(),
               fmt::format("unknown key '{}' in [[{}]] (vendor, category, key, paths, reason)", key,
                           kind));
     }
@@ -82,7 +83,7 @@ struct Reader {
     const toml::table* table = node.as_table();
     if (table == nullptr) fail_at(file, node.source(), fmt::format("'{}' must be a table", kind));
     PolicyRule rule;
-    for (const auto& [key, value] : *table) read_field(rule, kind, key.str(), value);
+    for (const auto& [key, value] : *table) read_field(rule, kind, key, value);
     if (rule.vendor.empty() && rule.category.empty() && rule.key.empty()) {
       fail_at(file, table->source(),
               fmt::format("[[{}]] needs a vendor, category or key to select tags", kind));
@@ -130,7 +131,7 @@ Policy parse_policy(std::string_view text, const std::string& name) {
     } else if (key == "allow") {
       policy.allow = reader.rules_at(node, "allow");
     } else {
-      fail_at(name, node.source(),
+      fail_at(name, key.source(),
               fmt::format("unknown key '{}' (fail_on, [[deny]], [[allow]])", key.str()));
     }
   }
