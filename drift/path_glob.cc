@@ -20,6 +20,7 @@ std::vector<std::string_view> segments_of(std::string_view glob) {
 }
 
 std::string segment_regex(std::string_view segment) {
+  if (segment == "*") return "[^/]+";  // a whole segment is never empty
   std::string out;
   std::size_t literal_start = 0;
   for (std::size_t i = 0; i <= segment.size(); ++i) {
