@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "tests/support/temp_dir.h"
 #include "util/error.h"
 
 using tagdrift::Error;
@@ -48,6 +49,17 @@ TEST_CASE("policy: the full example loads with every rule kind") {
   CHECK(policy.allow[0].key == "google-analytics:G-ABC123");
   CHECK(policy.allow[1].vendor == "meta");
   CHECK(policy.allow[1].paths[0].matches("/careers/nurse/"));
+}
+
+TEST_CASE("policy: the example in docs/policy.md is the full.toml fixture") {
+  std::string doc =
+      tagdrift::testing::read_file(std::string(TAGDRIFT_SOURCE_DIR) + "/docs/policy.md");
+  const std::string open = "```toml\n";
+  auto start = doc.find(open);
+  REQUIRE(start != std::string::npos);
+  start += open.size();
+  auto end = doc.find("```", start);
+  CHECK(doc.substr(start, end - start) == tagdrift::testing::read_file(fixture("full.toml")));
 }
 
 TEST_CASE("policy: an empty policy has no rules and no fail_on") {
