@@ -1,5 +1,7 @@
 #include "detectors/html_tree.h"
 
+#include "util/html_depth.h"
+
 namespace tagdrift::detectors {
 
 void GumboOutputDeleter::operator()(GumboOutput* output) const {
@@ -9,7 +11,8 @@ void GumboOutputDeleter::operator()(GumboOutput* output) const {
 GumboOutputPtr parse_html(std::string_view html) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
-  return GumboOutputPtr(gumbo_parse_with_options(&options, html.data(), html.size()));
+  const std::size_t length = html_prefix_within_depth(html);
+  return GumboOutputPtr(gumbo_parse_with_options(&options, html.data(), length));
 }
 
 const char* attribute_value(const GumboElement& element, const char* name) {

@@ -14,7 +14,8 @@ struct GumboOutputDeleter {
 };
 using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
-// Parses `html` as a document. Parse errors are not recorded: Gumbo copies the stack of open
+// Parses `html` as a document, cut where it would nest deeper than kMaxHtmlDepth (see
+// util/html_depth.h). Parse errors are not recorded: Gumbo copies the stack of open
 // elements into every error, which makes deeply nested pages cost quadratic memory. The output
 // points into `html`, which must outlive it.
 GumboOutputPtr parse_html(std::string_view html);

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "util/html_depth.h"
+
+using tagdrift::html_prefix_within_depth;
+using tagdrift::kMaxHtmlDepth;
 using tagdrift::crawler::extract_links;
 using tagdrift::crawler::extract_links_from_html;
-using tagdrift::crawler::html_prefix_within_depth;
-using tagdrift::crawler::kMaxHtmlDepth;
 using Strings = std::vector<std::string>;
 
 namespace {
