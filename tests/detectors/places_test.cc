@@ -217,13 +217,15 @@ TEST_CASE("places: a PHP block is not a comment and does not cut a tag short") {
   CHECK(all[1].value == "data-id=5");
 }
 
-TEST_CASE("places: 100,000 nested elements are walked without recursion") {
-  std::string html;
+TEST_CASE(
+    "places: a page nested 100,000 deep is cut at the depth guard, keeping what came before") {
+  // Gumbo's tree building is quadratic in depth, so parse_html stops at kMaxHtmlDepth.
+  std::string html = "<script src=\"https://before.example/x.js\"></script>";
   for (int i = 0; i < 100000; ++i) html += "<span>";
   html += "<script src=\"https://deep.example/x.js\"></script>";
   auto all = places(html);
   REQUIRE(all.size() == 1);
-  CHECK(all[0].value == "https://deep.example/x.js");
+  CHECK(all[0].value == "https://before.example/x.js");
 }
 
 TEST_CASE("places: a 5 MB inline script is cut to max_inline_bytes on a UTF-8 boundary") {
