@@ -7,84 +7,114 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kSchemaVersion = 1;
-
 json or_null(const std::string& text) { return text.empty() ? json() : json(text); }
 
-json page_json(const scan::PageResult& result) {
-  const crawler::Page& page = result.page;
-  return {
-      {"url", page.url},
-      {"final_url", page.final_url},
-      {"status", page.status},
-      {"content_type", page.content_type},
-      {"bytes", page.bytes},
-      {"seconds", page.seconds},
-      {"depth", page.depth},
-      {"found_by", crawler::found_by_name(page.found_by)},
-      {"error", or_null(page.error)},
-      {"skipped", or_null(page.skipped)},
-  };
+json scan_json(const drift::Report& report) {
+  const auto& scan = report.scan;
+  return {{"id", scan.id},
+          {"site", scan.site},
+          {"target", scan.target},
+          {"started_at", scan.started_at},
+          {"finished_at", or_null(scan.finished_at)},
+          {"complete", scan.complete},
+          {"pages_crawled", scan.pages_crawled},
+          {"pages_failed", scan.pages_failed},
+          {"pages_skipped", scan.pages_skipped},
+          {"previous_scan_id", report.previous_scan_id ? json(*report.previous_scan_id) : json()}};
 }
 
-json finding_json(const scan::Finding& finding) {
+json page_json(const storage::PageRecord& page) {
+  return {{"url", page.url},
+          {"final_url", or_null(page.final_url)},
+          {"status", page.status},
+          {"depth", page.depth},
+          {"found_by", or_null(page.found_by)},
+          {"health_context", page.health_context},
+          {"health_terms", page.health_terms},
+          {"collects_pii", page.collects_pii},
+          {"error", or_null(page.error)},
+          {"skipped", or_null(page.skipped)}};
+}
+
+json finding_page_json(const drift::FindingPage& page) {
+  return {{"url", page.url},
+          {"where", page.where},
+          {"via", or_null(page.via)},
+          {"consent_gated", page.consent_gated},
+          {"health_context", page.health_context},
+          {"health_terms", page.health_terms},
+          {"collects_pii", page.collects_pii},
+          {"events", page.events},
+          {"enhanced_match", page.enhanced_match},
+          {"evidence", or_null(page.evidence)},
+          {"line", page.line > 0 ? json(page.line) : json()}};
+}
+
+json finding_json(const drift::Finding& finding) {
   json pages = json::array();
-  for (const auto& page : finding.pages) {
-    pages.push_back({{"url", page.url},
-                     {"where", page.where},
-                     {"via", or_null(page.via)},
-                     {"consent_gated", page.consent_gated},
-                     {"evidence", page.evidence},
-                     {"line", page.line}});
-  }
+  for (const auto& page : finding.pages) pages.push_back(finding_page_json(page));
   return {{"key", finding.key},
-          {"signature", or_null(finding.signature_id)},
+          {"signature", or_null(finding.signature)},
           {"vendor", finding.vendor},
-          {"product", finding.product},
+          {"product", or_null(finding.product)},
           {"category", finding.category},
           {"tag_id", or_null(finding.tag_id)},
+          {"status", drift::status_name(finding.status)},
+          {"severity", drift::severity_name(finding.severity)},
+          {"reason", finding.reason},
+          {"remediation", finding.remediation},
           {"consent_gated", finding.consent_gated},
           {"enhanced_match", finding.enhanced_match},
           {"events", finding.events},
+          {"changes", finding.changes},
+          {"policy_violations", finding.policy_violations},
           {"pages", pages}};
 }
 
-json commented_json(const scan::CommentedTag& tag) {
+json removed_json(const drift::RemovedTag& tag) {
+  return {{"key", tag.key},
+          {"signature", or_null(tag.signature)},
+          {"vendor", tag.vendor},
+          {"tag_id", or_null(tag.tag_id)}};
+}
+
+json commented_json(const drift::CommentedTag& tag) {
   return {{"key", tag.key},
           {"vendor", tag.vendor},
           {"tag_id", or_null(tag.tag_id)},
           {"pages", tag.pages}};
 }
 
-}  // namespace
-
-json to_json(const scan::ScanResult& result) {
-  json pages = json::array(), findings = json::array(), commented = json::array();
-  for (const auto& page : result.pages) pages.push_back(page_json(page));
-  for (const auto& finding : result.findings.active) findings.push_back(finding_json(finding));
-  for (const auto& tag : result.findings.commented) commented.push_back(commented_json(tag));
-  const auto& summary = result.summary;
-  return {
-      {"schema_version", kSchemaVersion},
-      {"tool", {{"name", "tagdrift"}, {"version", version()}}},
-      {"scan",
-       {{"started_at", result.started_at},
-        {"finished_at", result.finished_at},
-        {"complete", true},
-        {"pages_crawled", summary.pages_fetched},
-        {"pages_failed", summary.pages_failed},
-        {"pages_skipped", summary.pages_skipped},
-        {"scripts_fetched", result.scripts_fetched},
-        {"failed_targets", summary.failed_targets}}},
-      {"pages", pages},
-      {"findings", findings},
-      {"commented", commented},
-  };
+template <typename T, typename F>
+json array_of(const std::vector<T>& items, F convert) {
+  json out = json::array();
+  for (const auto& item : items) out.push_back(convert(item));
+  return out;
 }
 
-void render_json(const scan::ScanResult& result, std::ostream& out) {
-  // Invalid UTF-8 from hostile pages is replaced, never a reason to fail the report.
-  out << to_json(result).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}  // namespace
+
+json to_json(const drift::Report& report) {
+  auto page_change = [](const drift::PageChange& change) {
+    return json{{"url", change.url}, {"change", change.change}};
+  };
+  return {{"schema_version", kJsonSchemaVersion},
+          {"tool", {{"name", "tagdrift"}, {"version", version()}}},
+          {"scan", scan_json(report)},
+          {"pages", array_of(report.pages, page_json)},
+          {"findings", array_of(report.findings, finding_json)},
+          {"removed", array_of(report.removed, removed_json)},
+          {"commented", array_of(report.commented, commented_json)},
+          {"page_changes", array_of(report.page_changes, page_change)},
+          {"gate",
+           {{"fail_on", drift::fail_on_name(report.fail_on)},
+            {"failed", report.failed},
+            {"failing", report.failing}}}};
+}
+
+void render_json(const drift::Report& report, std::ostream& out) {
+  // Hostile pages carry invalid UTF-8; it is replaced, never a reason to lose the report.
+  out << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace tagdrift::report

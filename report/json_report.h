@@ -1,14 +1,18 @@
-// The machine-readable report (schema in docs/report-json.md).
+// The machine-readable report, schema_version 1: documented in docs/report-json.md and checked
+// by docs/report.schema.json. Field names are a contract; add fields, never rename them.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "scan/scan.h"
+#include "drift/report_model.h"
 
 namespace tagdrift::report {
 
-nlohmann::json to_json(const scan::ScanResult& result);
-void render_json(const scan::ScanResult& result, std::ostream& out);
+inline constexpr int kJsonSchemaVersion = 1;
+
+nlohmann::json to_json(const drift::Report& report);
+// to_json(report) indented, invalid UTF-8 replaced by U+FFFD rather than thrown on.
+void render_json(const drift::Report& report, std::ostream& out);
 
 }  // namespace tagdrift::report

@@ -2,85 +2,137 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
+#include "report/finding_label.h"
+#include "report/safe_text.h"
+#include "report/text_style.h"
+#include "report/text_summary.h"
+
 namespace tagdrift::report {
 namespace {
 
-struct Paint {
-  bool on;
-  const char* operator()(const char* code) const { return on ? code : ""; }
-};
-
-constexpr const char* kBold = "\033[1m";
-constexpr const char* kRed = "\033[31m";
-constexpr const char* kDim = "\033[2m";
-constexpr const char* kReset = "\033[0m";
+using drift::Finding;
+using drift::Status;
 
 std::string join(const std::vector<std::string>& items) {
-  return fmt::format("{}", fmt::join(items, ", "));
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + printable(item);
+  return out;
 }
 
-void render_finding(const scan::Finding& finding, Paint paint, std::ostream& out) {
-  std::string name = finding.product.empty() ? finding.vendor : finding.product;
-  std::string id = finding.tag_id.empty() ? "(no ID visible)" : finding.tag_id;
-  if (finding.vendor == "unknown") id = finding.key.substr(finding.key.find(':') + 1);
-  out << fmt::format("  {}{}{} {}  [{}]  on {} page{}{}\n", paint(kBold), name, paint(kReset), id,
-                     finding.category, finding.pages.size(), finding.pages.size() == 1 ? "" : "s",
-                     finding.consent_gated ? ", consent-gated" : "");
-  if (!finding.events.empty()) out << fmt::format("      events: {}\n", join(finding.events));
-  if (!finding.enhanced_match.empty()) {
-    out << fmt::format("      enhanced match: {}\n", join(finding.enhanced_match));
-  }
-  constexpr std::size_t kPagesShown = 5;
-  for (std::size_t i = 0; i < finding.pages.size() && i < kPagesShown; ++i) {
+bool needs_remediation(const Finding& finding) {
+  bool drifted = finding.status == Status::kNew || finding.status == Status::kChanged;
+  return drifted && finding.severity >= drift::Severity::kHigh && !finding.remediation.empty();
+}
+
+void render_finding_pages(const Finding& finding, const RenderOptions& options, const Paint& paint,
+                          std::ostream& out) {
+  std::size_t shown = std::min(finding.pages.size(), options.max_pages_shown);
+  for (std::size_t i = 0; i < shown; ++i) {
     const auto& page = finding.pages[i];
-    out << fmt::format("      {}{}  ({}{}){}\n", paint(kDim), page.url, join(page.where),
-                       page.via.empty() ? "" : " via " + page.via, paint(kReset));
+    std::string via = page.via.empty() ? "" : " via " + printable(page.via);
+    std::string detail = fmt::format("{}  ({}){}", printable(page.url), join(page.where), via);
+    out << "      " << paint(kDim, detail) << '\n';
   }
-  if (finding.pages.size() > kPagesShown) {
-    out << fmt::format("      ... and {} more pages\n", finding.pages.size() - kPagesShown);
+  if (finding.pages.size() > shown) {
+    out << fmt::format("      ... and {} more pages\n", finding.pages.size() - shown);
   }
 }
 
-void render_page_problems(const scan::ScanResult& result, Paint paint, std::ostream& out) {
-  for (const auto& entry : result.pages) {
-    const auto& page = entry.page;
+void render_finding(const Finding& finding, const RenderOptions& options, const Paint& paint,
+                    std::ostream& out) {
+  std::size_t pages = finding.pages.size();
+  std::string approved = finding.status == Status::kApproved ? ", approved" : "";
+  out << fmt::format("  {}  {} {}  [{}]  {} page{}, {}{}\n", paint.severity(finding.severity),
+                     paint(kBold, printable(display_name(finding))), printable(display_id(finding)),
+                     printable(finding.category), pages, pages == 1 ? "" : "s",
+                     finding.consent_gated ? "consent-gated" : "not consent-gated", approved);
+  if (!finding.reason.empty()) out << "      why: " << printable(finding.reason) << '\n';
+  for (const auto& change : finding.changes) out << "      changed: " << printable(change) << '\n';
+  for (const auto& rule : finding.policy_violations) {
+    out << "      " << paint(kRed, "policy: " + printable(rule)) << '\n';
+  }
+  if (needs_remediation(finding)) out << "      fix: " << printable(finding.remediation) << '\n';
+  render_finding_pages(finding, options, paint, out);
+}
+
+void render_group(const drift::Report& report, const std::string& title,
+                  const std::function<bool(const Finding&)>& belongs, const RenderOptions& options,
+                  const Paint& paint, std::ostream& out) {
+  std::size_t n = 0;
+  for (const auto& finding : report.findings) n += belongs(finding) ? 1 : 0;
+  if (n == 0) return;
+  out << '\n' << paint(kBold, fmt::format("{} ({})", title, n)) << '\n';
+  for (const auto& finding : report.findings) {
+    if (belongs(finding)) render_finding(finding, options, paint, out);
+  }
+}
+
+void render_inventory(const drift::Report& report, const RenderOptions& options, const Paint& paint,
+                      std::ostream& out) {
+  auto with = [](Status status) {
+    return [status](const Finding& finding) { return finding.status == status; };
+  };
+  render_group(report, "New", with(Status::kNew), options, paint, out);
+  render_group(report, "Changed", with(Status::kChanged), options, paint, out);
+  auto settled = [](const Finding& finding) {
+    return finding.status == Status::kKnown || finding.status == Status::kApproved;
+  };
+  render_group(report, "Known and approved", settled, options, paint, out);
+}
+
+std::string since(const drift::Report& report) {
+  return report.previous_scan_id ? fmt::format(" since scan {}", *report.previous_scan_id) : "";
+}
+
+void render_gone(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  if (!report.removed.empty()) {
+    out << '\n'
+        << paint(kBold, fmt::format("Removed{} ({})", since(report), report.removed.size()))
+        << '\n';
+  }
+  for (const auto& tag : report.removed) {
+    out << fmt::format("  {} {}  ({})\n", printable(tag.vendor),
+                       tag.tag_id.empty() ? "-" : printable(tag.tag_id), printable(tag.key));
+  }
+  if (!report.commented.empty()) {
+    out << '\n' << paint(kBold, "Commented out (not active)") << '\n';
+  }
+  for (const auto& tag : report.commented) {
+    out << fmt::format("  {} {}  on {}\n", printable(tag.vendor),
+                       tag.tag_id.empty() ? "-" : printable(tag.tag_id), join(tag.pages));
+  }
+}
+
+void render_pages(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  if (!report.page_changes.empty()) {
+    out << '\n' << paint(kBold, "Pages changed" + since(report)) << '\n';
+  }
+  for (const auto& change : report.page_changes) {
+    out << fmt::format("  {}  {}\n", printable(change.url), printable(change.change));
+  }
+  bool problems = false;
+  for (const auto& page : report.pages) problems |= !page.error.empty() || !page.skipped.empty();
+  if (problems) out << '\n' << paint(kBold, "Pages not scanned") << '\n';
+  for (const auto& page : report.pages) {
     if (!page.error.empty()) {
-      out << fmt::format("  {}failed{}   {}  {}\n", paint(kRed), paint(kReset), page.url,
-                         page.error);
+      out << fmt::format("  {}   {}  {}\n", paint(kRed, "failed"), printable(page.url),
+                         printable(page.error));
     } else if (!page.skipped.empty()) {
-      out << fmt::format("  skipped  {}  {}\n", page.url, page.skipped);
+      out << fmt::format("  skipped  {}  {}\n", printable(page.url), printable(page.skipped));
     }
   }
 }
 
 }  // namespace
 
-void render_text(const scan::ScanResult& result, const RenderOptions& options, std::ostream& out) {
-  Paint paint{options.color};
-  const auto& summary = result.summary;
-  out << fmt::format(
-      "{}tagdrift scan{}: {} pages crawled, {} failed, {} skipped in {:.1f} s; "
-      "{} tags\n",
-      paint(kBold), paint(kReset), summary.pages_fetched, summary.pages_failed,
-      summary.pages_skipped, summary.seconds, result.findings.active.size());
-  for (const auto& target : summary.failed_targets) {
-    out << fmt::format("  {}target could not be scanned{}: {}\n", paint(kRed), paint(kReset),
-                       target);
-  }
-  if (!result.findings.active.empty()) out << "\nTags\n";
-  for (const auto& finding : result.findings.active) render_finding(finding, paint, out);
-  if (!result.findings.commented.empty()) out << "\nCommented out (not active)\n";
-  for (const auto& tag : result.findings.commented) {
-    out << fmt::format("  {} {}  on {}\n", tag.vendor, tag.tag_id.empty() ? "-" : tag.tag_id,
-                       join(tag.pages));
-  }
-  bool problems = summary.pages_failed + summary.pages_skipped > 0;
-  if (problems) out << "\nPages not scanned\n";
-  render_page_problems(result, paint, out);
-  if (summary.links_over_budget > 0) {
-    out << fmt::format("\n{} links not followed (--max-pages / --max-query-variants)\n",
-                       summary.links_over_budget);
-  }
+void render_text(const drift::Report& report, const RenderOptions& options, std::ostream& out) {
+  Paint paint(options.color);
+  render_text_summary(report, paint, out);
+  render_inventory(report, options, paint, out);
+  render_gone(report, paint, out);
+  render_pages(report, paint, out);
 }
 
 }  // namespace tagdrift::report

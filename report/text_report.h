@@ -1,4 +1,5 @@
-// The human-readable report: a short summary first, then the details.
+// The human-readable report: the summary and gate first, then every tag grouped by drift status,
+// then what disappeared, what is commented out, and the pages that could not be read.
 #pragma once
 
 #include <ostream>
@@ -7,6 +8,6 @@
 
 namespace tagdrift::report {
 
-void render_text(const scan::ScanResult& result, const RenderOptions& options, std::ostream& out);
+void render_text(const drift::Report& report, const RenderOptions& options, std::ostream& out);
 
 }  // namespace tagdrift::report

@@ -1,0 +1,71 @@
+#include "report/junit_report.h"
+
+#include <fmt/format.h>
+
+#include "drift/fail_on.h"
+#include "report/finding_label.h"
+#include "report/xml_escape.h"
+
+namespace tagdrift::report {
+namespace {
+
+using drift::Finding;
+
+std::string x(std::string_view text) { return xml_escape(text); }
+
+// "new: critical Pinterest Tag 2612…: <reason>": why it fails the gate, then what it is.
+std::string failure_message(const Finding& finding, const std::string& why) {
+  std::string message = fmt::format("{}: {} {} {}", why, drift::severity_name(finding.severity),
+                                    display_name(finding), display_id(finding));
+  if (!finding.reason.empty()) message += ": " + finding.reason;
+  return message;
+}
+
+// The failure's body: everything a reader of the CI log needs to act on the finding.
+std::string failure_detail(const Finding& finding) {
+  std::string text =
+      fmt::format("key: {}\nvendor: {}\ncategory: {}\nconsent-gated: {}\n", finding.key,
+                  finding.vendor, finding.category, finding.consent_gated ? "yes" : "no");
+  for (const auto& rule : finding.policy_violations) text += "policy: " + rule + "\n";
+  for (const auto& change : finding.changes) text += "changed: " + change + "\n";
+  if (!finding.remediation.empty()) text += "fix: " + finding.remediation + "\n";
+  for (const auto& page : finding.pages) text += "page: " + page.url + "\n";
+  return text;
+}
+
+void render_case(const Finding& finding, drift::FailOn fail_on, std::ostream& out) {
+  out << fmt::format("  <testcase classname=\"tagdrift.{}\" name=\"{}\"", x(finding.vendor),
+                     x(finding.key));
+  std::string why = drift::failing_because(finding, fail_on);
+  if (why.empty()) {
+    out << "/>\n";
+    return;
+  }
+  out << fmt::format(">\n    <failure message=\"{}\" type=\"{}\">{}</failure>\n  </testcase>\n",
+                     x(failure_message(finding, why)), drift::severity_name(finding.severity),
+                     x(failure_detail(finding)));
+}
+
+}  // namespace
+
+void render_junit(const drift::Report& report, std::ostream& out) {
+  std::size_t failures = 0;
+  for (const auto& finding : report.findings) {
+    failures += drift::failing_because(finding, report.fail_on).empty() ? 0 : 1;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << fmt::format(
+      "<testsuite name=\"tagdrift\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
+      report.findings.size(), failures);
+  out << fmt::format(
+      "  <properties>\n    <property name=\"site\" value=\"{}\"/>\n"
+      "    <property name=\"scan_id\" value=\"{}\"/>\n"
+      "    <property name=\"started_at\" value=\"{}\"/>\n"
+      "    <property name=\"fail_on\" value=\"{}\"/>\n  </properties>\n",
+      x(report.scan.site), report.scan.id, x(report.scan.started_at),
+      drift::fail_on_name(report.fail_on));
+  for (const auto& finding : report.findings) render_case(finding, report.fail_on, out);
+  out << "</testsuite>\n";
+}
+
+}  // namespace tagdrift::report

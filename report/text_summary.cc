@@ -1,0 +1,80 @@
+#include "report/text_summary.h"
+
+#include <fmt/format.h>
+
+#include "report/finding_label.h"
+#include "report/safe_text.h"
+
+namespace tagdrift::report {
+namespace {
+
+using drift::Finding;
+using drift::Status;
+
+bool is_drift(const Finding& finding) {
+  return finding.status == Status::kNew || finding.status == Status::kChanged;
+}
+
+std::size_t count(const drift::Report& report, Status status) {
+  std::size_t n = 0;
+  for (const auto& finding : report.findings) n += finding.status == status ? 1 : 0;
+  return n;
+}
+
+const Finding* worst_drift(const drift::Report& report) {
+  const Finding* worst = nullptr;
+  for (const auto& finding : report.findings) {
+    if (is_drift(finding) && (!worst || finding.severity > worst->severity)) worst = &finding;
+  }
+  return worst;
+}
+
+void render_header(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  const auto& scan = report.scan;
+  std::string compared = report.previous_scan_id
+                             ? fmt::format("compared with scan {}", *report.previous_scan_id)
+                             : std::string("first scan of this site");
+  out << fmt::format("{} {} of {} ({}): {} pages crawled, {} failed, {} skipped{}\n",
+                     paint(kBold, "tagdrift scan"), scan.id, printable(scan.site), compared,
+                     scan.pages_crawled, scan.pages_failed, scan.pages_skipped,
+                     scan.complete ? "" : paint(kRed, "; incomplete"));
+}
+
+std::string where(const Finding& finding, const std::string& site) {
+  if (finding.pages.empty()) return "";
+  std::string text = " on " + printable(site_relative(finding.pages.front().url, site));
+  if (finding.pages.size() > 1) text += fmt::format(" (+{} more pages)", finding.pages.size() - 1);
+  return text;
+}
+
+void render_drift_line(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  std::string removed =
+      report.removed.empty() ? "" : fmt::format(", {} removed", report.removed.size());
+  const Finding* worst = worst_drift(report);
+  if (!worst) {
+    out << fmt::format("nothing new or changed{}; {} known, {} approved\n", removed,
+                       count(report, Status::kKnown), count(report, Status::kApproved));
+    return;
+  }
+  out << fmt::format("{} new, {} changed{}; worst: {} \u2014 {} {}{}\n",
+                     count(report, Status::kNew), count(report, Status::kChanged), removed,
+                     paint.severity_word(worst->severity), printable(display_name(*worst)),
+                     printable(display_id(*worst)), where(*worst, report.scan.site));
+}
+
+void render_gate(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  if (report.fail_on == drift::FailOn::kNever) return;
+  std::string verdict = report.failed ? paint(kRed, "FAILED") : paint(kGreen, "passed");
+  out << fmt::format("gate (--fail-on {}): {}\n", drift::fail_on_name(report.fail_on), verdict);
+  for (const auto& line : report.failing) out << "  - " << printable(line) << '\n';
+}
+
+}  // namespace
+
+void render_text_summary(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  render_header(report, paint, out);
+  render_drift_line(report, paint, out);
+  render_gate(report, paint, out);
+}
+
+}  // namespace tagdrift::report

@@ -1,0 +1,97 @@
+#include "report/json_report.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "tests/report/report_fixtures.h"
+#include "tests/report/schema_check.h"
+#include "util/version.h"
+
+using namespace tagdrift;
+using nlohmann::json;
+
+namespace {
+
+json rendered(const drift::Report& report) {
+  std::ostringstream out;
+  report::render_json(report, out);
+  return json::parse(out.str());
+}
+
+void require_valid(const json& document) {
+  auto check = testing::check_against_schema(document);
+  INFO(check.output);
+  REQUIRE(check.exit_status == 0);
+}
+
+}  // namespace
+
+TEST_CASE("json_report: a full report validates against docs/report.schema.json") {
+  require_valid(rendered(testing::sample_report()));
+}
+
+TEST_CASE("json_report: an empty first scan validates, with nulls where nothing is known") {
+  drift::Report empty;
+  json document = rendered(empty);
+  require_valid(document);
+  CHECK(document["scan"]["previous_scan_id"].is_null());
+  CHECK(document["scan"]["finished_at"].is_null());
+  CHECK(document["findings"] == json::array());
+  CHECK(document["gate"] ==
+        json({{"fail_on", "never"}, {"failed", false}, {"failing", json::array()}}));
+}
+
+TEST_CASE("json_report: the schema rejects what breaks the contract") {
+  json document = rendered(testing::sample_report());
+  SECTION("a missing top-level field") { document.erase("schema_version"); }
+  SECTION("an unknown status") { document["findings"][0]["status"] = "fresh"; }
+  SECTION("a field the contract does not name") { document["findings"][0]["extra"] = 1; }
+  SECTION("a wrong type") { document["scan"]["complete"] = "yes"; }
+  SECTION("another schema version") { document["schema_version"] = 2; }
+  auto check = testing::check_against_schema(document);
+  INFO(check.output);
+  CHECK(check.exit_status == 1);
+}
+
+TEST_CASE("json_report: the contract's names carry the model's values") {
+  json document = rendered(testing::sample_report());
+  CHECK(document["schema_version"] == 1);
+  CHECK(document["tool"] == json({{"name", "tagdrift"}, {"version", version()}}));
+  CHECK(document["scan"]["id"] == 42);
+  CHECK(document["scan"]["previous_scan_id"] == 41);
+  CHECK(document["scan"]["pages_crawled"] == 120);
+  const json& pinterest = document["findings"][0];
+  CHECK(pinterest["key"] == "pinterest:2612345678901");
+  CHECK(pinterest["status"] == "new");
+  CHECK(pinterest["severity"] == "critical");
+  CHECK(pinterest["events"] == json({"checkout", "pagevisit"}));
+  CHECK(pinterest["pages"][0]["where"] == json({"script-inline", "noscript-img"}));
+  CHECK(pinterest["pages"][0]["line"] == 12);
+  CHECK(pinterest["pages"][0]["events"] == json({"checkout"}));
+  CHECK(pinterest["pages"][0]["health_terms"] == json({"fertility"}));
+  CHECK(pinterest["pages"][1]["line"].is_null());
+  CHECK(pinterest["pages"][1]["via"].is_null());
+  const json& unknown = document["findings"][3];
+  CHECK(unknown["signature"].is_null());
+  CHECK(unknown["tag_id"].is_null());
+  CHECK(document["findings"][1]["changes"].size() == 2);
+  CHECK(document["pages"][2]["error"] == "HTTP 500");
+  CHECK(document["pages"][0]["error"].is_null());
+  CHECK(document["removed"][0]["tag_id"] == "C123");
+  CHECK(document["commented"][0]["pages"].size() == 1);
+  CHECK(document["page_changes"][0]["change"] == "vanished");
+  CHECK(document["gate"]["fail_on"] == "new");
+  CHECK(document["gate"]["failed"] == true);
+  CHECK(document["gate"]["failing"].size() == 2);
+}
+
+TEST_CASE("json_report: invalid UTF-8 and hostile strings are replaced, never thrown on") {
+  std::ostringstream out;
+  REQUIRE_NOTHROW(report::render_json(testing::hostile_report(), out));
+  json document = json::parse(out.str());  // the output itself is valid JSON and UTF-8
+  require_valid(document);
+  std::string key = document["findings"][0]["key"];
+  CHECK(key.find("</testcase>") == 0);
+  CHECK(key.find("\xEF\xBF\xBD") != std::string::npos);
+  CHECK(key.find('\xff') == std::string::npos);
+}

@@ -1,0 +1,99 @@
+#include "report/sarif_report.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "tests/report/report_fixtures.h"
+#include "util/version.h"
+
+using namespace tagdrift;
+using nlohmann::json;
+
+namespace {
+
+json sarif(const drift::Report& report) {
+  std::ostringstream out;
+  report::render_sarif(report, out);
+  return json::parse(out.str());
+}
+
+// The parts of SARIF 2.1.0 that code-scanning consumers require of every log.
+void check_structure(const json& log) {
+  REQUIRE(log.at("$schema").is_string());
+  REQUIRE(log.at("version") == "2.1.0");
+  REQUIRE(log.at("runs").size() == 1);
+  const json& run = log["runs"][0];
+  const json& driver = run.at("tool").at("driver");
+  REQUIRE(driver.at("name") == "tagdrift");
+  REQUIRE(driver.at("version") == version());
+  for (const json& rule : driver.at("rules")) REQUIRE(rule.at("id").is_string());
+  for (const json& result : run.at("results")) {
+    REQUIRE(result.at("ruleId").is_string());
+    std::size_t index = result.at("ruleIndex");
+    REQUIRE(driver["rules"].at(index).at("id") == result["ruleId"]);
+    REQUIRE(result.at("level").is_string());
+    REQUIRE_FALSE(result.at("message").at("text").get<std::string>().empty());
+    for (const json& location : result.at("locations")) {
+      REQUIRE(location.at("physicalLocation").at("artifactLocation").at("uri").is_string());
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sarif_report: the log has SARIF 2.1.0's required structure") {
+  json log = sarif(testing::sample_report());
+  check_structure(log);
+  CHECK(log["runs"][0]["results"].size() == 5);
+}
+
+TEST_CASE("sarif_report: one rule per signature, unknown third parties share one") {
+  auto report = testing::sample_report();
+  report.findings.push_back(report.findings[3]);
+  report.findings.back().key = "unknown:other.example.org";
+  report.findings.push_back(testing::pinterest_finding());
+  json rules = sarif(report)["runs"][0]["tool"]["driver"]["rules"];
+  std::vector<std::string> ids;
+  for (const json& rule : rules) ids.push_back(rule["id"]);
+  CHECK(ids == std::vector<std::string>{"pinterest", "meta", "google-analytics",
+                                        "unknown-third-party", "hotjar"});
+}
+
+TEST_CASE("sarif_report: results carry level, reason, page locations and properties") {
+  json results = sarif(testing::sample_report())["runs"][0]["results"];
+  const json& pinterest = results[0];
+  CHECK(pinterest["ruleId"] == "pinterest");
+  CHECK(pinterest["level"] == "error");
+  CHECK(pinterest["message"]["text"] == "advertising pixel on a health page, not consent-gated");
+  REQUIRE(pinterest["locations"].size() == 7);
+  const json& first = pinterest["locations"][0]["physicalLocation"];
+  CHECK(first["artifactLocation"]["uri"] == "https://www.clinic.test/services/fertility/");
+  CHECK(first["region"]["startLine"] == 12);
+  CHECK_FALSE(pinterest["locations"][1]["physicalLocation"].contains("region"));
+  CHECK(pinterest["properties"] == json({{"key", "pinterest:2612345678901"},
+                                         {"vendor", "Pinterest"},
+                                         {"tag_id", "2612345678901"},
+                                         {"status", "new"},
+                                         {"severity", "critical"},
+                                         {"consent_gated", false}}));
+  CHECK(results[1]["level"] == "error");    // high
+  CHECK(results[2]["level"] == "warning");  // medium
+  CHECK(results[3]["level"] == "note");     // low
+  CHECK(results[4]["level"] == "note");     // info
+  CHECK(results[3]["properties"]["tag_id"].is_null());
+}
+
+TEST_CASE("sarif_report: a finding without a reason still has a message") {
+  auto report = testing::sample_report();
+  report.findings[0].reason.clear();
+  CHECK(sarif(report)["runs"][0]["results"][0]["message"]["text"] == "Pinterest Tag 2612345678901");
+}
+
+TEST_CASE("sarif_report: hostile strings and invalid UTF-8 give a valid log") {
+  std::ostringstream out;
+  REQUIRE_NOTHROW(report::render_sarif(testing::hostile_report(), out));
+  json log = json::parse(out.str());
+  check_structure(log);
+  std::string text = log["runs"][0]["results"][0]["message"]["text"];
+  CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
+}
