@@ -231,6 +231,28 @@ void collect_element_places(const GumboElement& element, const ElementScope& sco
   if (element.attributes.length > 0) attribute_places(element, scope, budget, out);
 }
 
+bool may_hold_places(std::string_view markup, bool in_noscript) {
+  static constexpr std::array<std::string_view, 6> kHolders = {"img",      "iframe", "script",
+                                                               "noscript", "link",   "meta"};
+  std::size_t holders = in_noscript ? 2 : kHolders.size();
+  for (std::size_t lt = markup.find('<'); lt != std::string_view::npos;
+       lt = markup.find('<', lt + 1)) {
+    std::string_view rest = markup.substr(lt + 1);
+    for (std::size_t k = 0; k < holders; ++k) {
+      std::string_view name = kHolders[k];
+      if (rest.size() <= name.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < name.size() && same; ++i) same = (rest[i] | 0x20) == name[i];
+      char after = rest[name.size()];
+      if (same && (after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' ||
+                   after == '\r' || after == '\f')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool is_url_place(PlaceKind kind) {
   switch (kind) {
     case PlaceKind::kScriptSrc:

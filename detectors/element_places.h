@@ -5,6 +5,7 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "detectors/place.h"
@@ -27,6 +28,11 @@ struct ElementBudget {
 // page walk resolves value once it knows the page's <base>.
 void collect_element_places(const GumboElement& element, const ElementScope& scope,
                             ElementBudget& budget, std::vector<Place>& out);
+
+// True when `markup` has a start tag of an element that can hold a tag: script, img, iframe,
+// noscript, link or meta (just img and iframe `in_noscript`). Commented or noscript markup
+// without one is not worth parsing again.
+bool may_hold_places(std::string_view markup, bool in_noscript);
 
 // True for the kinds whose value is a URL.
 bool is_url_place(PlaceKind kind);

@@ -98,11 +98,13 @@ void PlaceWalk::walk_text(std::string_view text, const WalkContext& context) {
   walk_tree(output->document, context);
   if (context.depth >= limits_.max_comment_reparse_depth) return;
   for (const TemplateComment& comment : masked.comments) {
+    std::string_view body = text.substr(comment.begin, comment.end - comment.begin);
+    if (!may_hold_places(body, context.in_noscript)) continue;
     WalkContext inner = context;
     inner.commented = true;
     inner.depth = context.depth + 1;
     inner.first_line = context.first_line + comment.line - 1;
-    walk_text(text.substr(comment.begin, comment.end - comment.begin), inner);
+    walk_text(body, inner);
   }
 }
 
@@ -183,7 +185,10 @@ void PlaceWalk::drop_noscript_content(TreeScan& scan) {
 
 void PlaceWalk::read_comment(const GumboNode& comment, const WalkContext& context) {
   std::string_view text(comment.v.text.text);
-  if (context.depth >= limits_.max_comment_reparse_depth || !has_markup(text)) return;
+  if (context.depth >= limits_.max_comment_reparse_depth ||
+      !may_hold_places(text, context.in_noscript)) {
+    return;
+  }
   WalkContext inner = context;
   inner.commented = true;
   inner.depth = context.depth + 1;
@@ -195,7 +200,7 @@ void PlaceWalk::read_noscript(const GumboElement& noscript, const TreeScan& scan
                               const WalkContext& context) {
   SourceRange content = noscript_content(noscript, scan.source_end);
   std::string_view text(content.begin, static_cast<std::size_t>(content.end - content.begin));
-  if (!has_markup(text)) return;
+  if (!may_hold_places(text, /*in_noscript=*/true)) return;
   std::string_view tag(noscript.original_tag.data, noscript.original_tag.length);
   WalkContext inner = context;
   inner.in_noscript = true;
@@ -209,9 +214,19 @@ std::vector<Place> PlaceWalk::finish() {
   for (Place& place : places_) {
     if (is_url_place(place.kind)) place.value = url_for_matching(base, place.raw);
   }
-  std::stable_sort(places_.begin(), places_.end(),
-                   [](const Place& a, const Place& b) { return a.line < b.line; });
-  return std::move(places_);
+  // Places read again from comments and noscripts were appended after the walk: order by
+  // line, moving each place once.
+  auto by_line = [](const Place& a, const Place& b) { return a.line < b.line; };
+  if (std::is_sorted(places_.begin(), places_.end(), by_line)) return std::move(places_);
+  std::vector<std::size_t> order(places_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+    return places_[a].line < places_[b].line;
+  });
+  std::vector<Place> sorted;
+  sorted.reserve(places_.size());
+  for (std::size_t i : order) sorted.push_back(std::move(places_[i]));
+  return sorted;
 }
 
 }  // namespace

@@ -51,6 +51,18 @@ class ForwardFinder {
   bool exhausted_ = false;
 };
 
+// A set of bytes to stop at, looked up in one step (find_first_of compares every candidate).
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view bytes) {
+    for (char c : bytes) member_[static_cast<unsigned char>(c)] = true;
+  }
+  bool has(char c) const { return member_[static_cast<unsigned char>(c)]; }
+
+ private:
+  std::array<bool, 256> member_{};
+};
+
 struct CommentSyntax {
   std::string_view open;
   std::string_view close;
@@ -130,10 +142,17 @@ TemplateText Scanner::run() {
 }
 
 std::size_t Scanner::step_markup(std::size_t i) {
-  if (state_ == State::kData) {
-    i = src_.find_first_of("<{@", i);
-    if (i == kNone) return src_.size();
-  }
+  // Jump to the next byte that can open a tag, a template construct or end this state.
+  static constexpr ByteSet kInData("<{@");
+  static constexpr ByteSet kInTag("<{@>=");
+  static constexpr ByteSet kInDoubleQuotes("\"<{@");
+  static constexpr ByteSet kInSingleQuotes("'<{@");
+  const ByteSet& stops = state_ == State::kData ? kInData
+                         : quote_ == '"'        ? kInDoubleQuotes
+                         : quote_ == '\''       ? kInSingleQuotes
+                                                : kInTag;
+  while (i < src_.size() && !stops.has(src_[i])) ++i;
+  if (i == src_.size()) return i;
   if (std::size_t end = template_comment(i); end != kNone) return end;
   if (std::size_t end = php_block(i); end != kNone) return end;
   return state_ == State::kData ? step_data(i) : step_tag(i);

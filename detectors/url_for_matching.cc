@@ -109,9 +109,24 @@ std::string merge_relative(const UrlParts& base, std::string_view href) {
   return assemble(base.scheme, base.authority, remove_dot_segments(path), ref.rest);
 }
 
+// True for an http(s) URL already in the form url_for_matching() gives: lower-case scheme and
+// host, nothing to trim or drop. Most tag URLs are written this way.
+bool is_plain_absolute(std::string_view href) {
+  std::size_t host = href.starts_with("https://") ? 8 : href.starts_with("http://") ? 7 : 0;
+  if (host == 0) return false;
+  std::size_t host_end = href.find_first_of("/?#", host);
+  for (std::size_t i = 0; i < href.size(); ++i) {
+    char c = href[i];
+    if (static_cast<unsigned char>(c) <= ' ') return false;
+    if (i < host_end && c >= 'A' && c <= 'Z') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string url_for_matching(std::string_view base, std::string_view href) {
+  if (is_plain_absolute(href)) return std::string(href);
   std::string cleaned = clean(href);
   UrlParts ref = split(cleaned);
   if (!ref.scheme.empty()) {
