@@ -1,6 +1,9 @@
 #include "report/json_report.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <set>
 #include <sstream>
 
 #include "tests/report/report_fixtures.h"
@@ -94,4 +97,43 @@ TEST_CASE("json_report: invalid UTF-8 and hostile strings are replaced, never th
   CHECK(key.find("</testcase>") == 0);
   CHECK(key.find("\xEF\xBF\xBD") != std::string::npos);
   CHECK(key.find('\xff') == std::string::npos);
+}
+
+namespace {
+
+std::string read_doc() {
+  std::ifstream in(std::string(TAGDRIFT_SOURCE_DIR) + "/docs/report-json.md");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void collect_keys(const json& value, std::set<std::string>& keys) {
+  if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) {
+      keys.insert(key);
+      collect_keys(child, keys);
+    }
+  } else if (value.is_array()) {
+    for (const auto& child : value) collect_keys(child, keys);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("json_report: the documented example validates against the schema") {
+  std::string doc = read_doc();
+  auto begin = doc.find("```json\n");
+  REQUIRE(begin != std::string::npos);
+  begin += 8;
+  std::string example = doc.substr(begin, doc.find("```", begin) - begin);
+  require_valid(json::parse(example));
+}
+
+TEST_CASE("json_report: every field the report writes is documented") {
+  std::set<std::string> keys;
+  collect_keys(report::to_json(testing::sample_report()), keys);
+  std::string doc = read_doc();
+  for (const auto& key : keys) {
+    INFO(key);
+    CHECK(doc.find("`" + key + "`") != std::string::npos);
+  }
 }
