@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <clocale>
 #include <cstdio>
 #include <new>
 
@@ -12,6 +13,8 @@
 namespace {
 
 int run(int argc, char** argv) {
+  // libcurl converts international host names to punycode only under a UTF-8 locale.
+  std::setlocale(LC_CTYPE, "C.UTF-8");
   using tagdrift::ExitCode;
   CLI::App app{"tagdrift: find the tracking tags on a website and flag what drifts"};
   app.set_version_flag("--version", std::string("tagdrift ") + tagdrift::version());
@@ -19,6 +22,7 @@ int run(int argc, char** argv) {
   tagdrift::cli::Action action;
   tagdrift::cli::add_scan_command(app, action);
   tagdrift::cli::add_signatures_command(app, action);
+  tagdrift::cli::add_history_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,61 +1,92 @@
-// `tagdrift scan TARGET...`: crawl, detect, report.
+// `tagdrift scan TARGET...`: crawl, detect, compare with history, report, gate.
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/crawl_flags.h"
 #include "cli/output.h"
+#include "drift/fail_on.h"
 #include "report/report.h"
-#include "scan/scan.h"
+#include "scan/scan_job.h"
+#include "util/error.h"
 #include "util/exit_code.h"
 
 namespace tagdrift::cli {
 namespace {
 
 struct ScanFlags {
-  scan::ScanOptions options;
+  scan::ScanJob job;
   CrawlFlagValues crawl_values;
   std::string format = "text";
   std::string output;
+  std::string fail_on;
   bool quiet = false;
+  bool no_db = false;
 };
 
-int run_scan_command(ScanFlags& flags) {
-  finish_crawl_flags(flags.crawl_values, flags.options.crawl);
-  flags.options.crawl.progress = !flags.quiet;
-  auto format = report::parse_format(flags.format);
-  scan::ScanResult result = scan::run_scan(flags.options);
-  report::RenderOptions render_options;
-  render_options.color = flags.output.empty() && stdout_wants_color();
-  write_output(flags.output,
-               [&](std::ostream& out) { report::render(result, format, render_options, out); });
+int exit_code_for(const scan::ScanJobResult& result) {
   if (!result.summary.failed_targets.empty()) {
     for (const auto& target : result.summary.failed_targets) {
       fmt::print(stderr, "tagdrift: target could not be scanned: {}\n", target);
     }
     return static_cast<int>(ExitCode::kTargetFailed);
   }
+  if (result.report.failed) {
+    fmt::print(stderr, "tagdrift: --fail-on {} met by {} finding{}\n",
+               drift::fail_on_name(result.report.fail_on), result.report.failing.size(),
+               result.report.failing.size() == 1 ? "" : "s");
+    return static_cast<int>(ExitCode::kFindings);
+  }
   return static_cast<int>(ExitCode::kOk);
+}
+
+int run_scan_command(ScanFlags& flags) {
+  finish_crawl_flags(flags.crawl_values, flags.job.scan.crawl);
+  flags.job.scan.crawl.progress = !flags.quiet;
+  flags.job.use_db = !flags.no_db;
+  if (!flags.fail_on.empty()) flags.job.fail_on = drift::parse_fail_on(flags.fail_on);
+  auto format = report::parse_format(flags.format);
+  scan::ScanJobResult result = scan::run_scan_job(flags.job);
+  report::RenderOptions render_options;
+  render_options.color = flags.output.empty() && stdout_wants_color();
+  write_output(flags.output, [&](std::ostream& out) {
+    report::render(result.report, format, render_options, out);
+  });
+  if (!result.notify_error.empty()) fmt::print(stderr, "tagdrift: {}\n", result.notify_error);
+  return exit_code_for(result);
+}
+
+void add_report_flags(CLI::App& command, ScanFlags& flags) {
+  command.add_option("--db", flags.job.db_path, "History database file")->capture_default_str();
+  command.add_flag("--no-db", flags.no_db, "Do not read or write the history database");
+  command.add_option("--policy", flags.job.policy_file, "Policy file (TOML) for the CI gate");
+  command.add_option("--fail-on", flags.fail_on,
+                     "Exit 1 when met: never, policy, new, high or critical (wins over the "
+                     "policy file's fail_on)");
+  command.add_option("--format", flags.format, "text, json, markdown, junit or sarif")
+      ->capture_default_str();
+  command.add_option("--output,-o", flags.output, "Write the report to this file");
+  command.add_option("--notify", flags.job.notify_url,
+                     "POST a JSON summary here when the scan finds drift");
+  command.add_option("--redact", flags.job.scan.redact,
+                     "Query parameter names to mask in stored URLs and reports (repeatable; "
+                     "default: token, key, session, password, email)");
+  command.add_option("--signatures", flags.job.scan.signatures_dir,
+                     "Directory of extra or overriding signature files");
+  command.add_flag("--quiet,-q", flags.quiet, "No progress line");
 }
 
 }  // namespace
 
 void add_scan_command(CLI::App& app, Action& action) {
   auto flags = std::make_shared<ScanFlags>();
-  CLI::App* command = app.add_subcommand("scan",
-                                         "Crawl a site (URL or built directory) and "
-                                         "report every tracking tag");
+  CLI::App* command = app.add_subcommand(
+      "scan", "Crawl a site (URL or built directory), report every tracking tag and its drift");
   command
-      ->add_option("targets", flags->options.crawl.targets,
+      ->add_option("targets", flags->job.scan.crawl.targets,
                    "http(s) URLs, or directories of built HTML")
       ->required();
-  add_crawl_flags(*command, flags->options.crawl, flags->crawl_values);
-  command->add_option("--signatures", flags->options.signatures_dir,
-                      "Directory of extra or overriding signature files");
-  command->add_option("--format", flags->format, "Report format: text or json")
-      ->capture_default_str();
-  command->add_option("--output,-o", flags->output, "Write the report to this file");
-  command->add_flag("--quiet,-q", flags->quiet, "No progress line");
+  add_crawl_flags(*command, flags->job.scan.crawl, flags->crawl_values);
+  add_report_flags(*command, *flags);
   command->callback([flags, &action] { action = [flags] { return run_scan_command(*flags); }; });
 }
 

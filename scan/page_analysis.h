@@ -1,5 +1,5 @@
-// What the parse workers do with one page body: parse it once, then take its links and its
-// tags from the same tree.
+// What the parse workers do with one page body: parse it once, then take its links, its tags
+// and its health context from the same tree.
 #pragma once
 
 #include <string>
@@ -7,6 +7,7 @@
 
 #include "crawler/page.h"
 #include "detectors/detector.h"
+#include "detectors/page_context.h"
 #include "detectors/script_fetcher.h"
 #include "detectors/sighting.h"
 
@@ -15,9 +16,11 @@ namespace tagdrift::scan {
 struct PageAnalysis {
   std::vector<std::string> links;
   detectors::PageDetections detections;
+  detectors::PageContext context;
 };
 
 PageAnalysis analyse_page(const crawler::Page& page, const detectors::Detector& detector,
+                          const detectors::HealthLexicon& lexicon,
                           detectors::ScriptFetcher* fetcher, std::size_t max_links);
 
 }  // namespace tagdrift::scan

@@ -1,40 +1,34 @@
-// The scan pipeline: crawl the targets, parse each page once, find its links and its tags.
-// The CLI's `scan` command is a thin shell over run_scan().
+// The scan pipeline: crawl the targets, parse each page once, find its links and its tags, and
+// hand every page to the history as it completes. The CLI's `scan` command is a shell over it.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "crawler/crawl.h"
 #include "crawler/crawl_options.h"
-#include "crawler/page.h"
-#include "detectors/sighting.h"
-#include "scan/findings.h"
+#include "storage/database.h"
+#include "storage/records.h"
 
 namespace tagdrift::scan {
 
 struct ScanOptions {
   crawler::CrawlOptions crawl;
-  std::string signatures_dir;  // --signatures: adds to or overrides the built-in signatures
-};
-
-// One page's outcome and what was found on it.
-struct PageResult {
-  crawler::Page page;  // body dropped
-  detectors::PageDetections detections;
+  std::string signatures_dir;       // --signatures: adds to or overrides the built-in ones
+  std::string health_terms_file;    // --health-terms: extends the health lexicon
+  std::vector<std::string> redact;  // --redact parameter-name patterns; empty = defaults
 };
 
 struct ScanResult {
-  std::vector<PageResult> pages;  // every page outcome, sorted by URL
-  Findings findings;              // the pages' sightings, one entry per tag identity
+  storage::ScanContents contents;  // what the history holds for this scan (URLs redacted)
   crawler::CrawlSummary summary;
   std::size_t scripts_fetched = 0;  // tag-manager containers and bundles read for detection
-  std::string started_at;           // UTC, ISO 8601
-  std::string finished_at;          // UTC, ISO 8601
 };
 
-// Throws Error for what ends the command (bad options, bad signatures); page failures are in
-// the pages.
-ScanResult run_scan(const ScanOptions& options);
+// Crawls and detects. With a database, the scan is written as it runs and marked complete at
+// the end; contents.scan.id is its id. Throws Error for what ends the command (bad options,
+// signatures, an unwritable database); page failures are data in the pages.
+ScanResult run_scan(const ScanOptions& options, storage::Database* db);
 
 }  // namespace tagdrift::scan

@@ -1,0 +1,150 @@
+// `tagdrift history`, `tags`, `approve` and `revoke`: read and annotate the history database.
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/db_flags.h"
+#include "storage/approvals.h"
+#include "storage/database.h"
+#include "storage/history.h"
+#include "util/error.h"
+#include "util/exit_code.h"
+
+namespace tagdrift::cli {
+namespace {
+
+using storage::Database;
+
+constexpr int kOk = static_cast<int>(ExitCode::kOk);
+
+void check_format(const std::string& format) {
+  if (format != "text" && format != "json") {
+    throw usage_error("unknown --format '" + format + "' (expected text or json)");
+  }
+}
+
+int history(const DbFlags& flags, const std::string& format) {
+  check_format(format);
+  Database db = Database::open(flags.db, Database::Mode::kReadOnly);
+  storage::History history(db);
+  auto scans = history.list_scans(flags.site);
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& s : scans) {
+      list.push_back({{"id", s.id},
+                      {"site", s.site},
+                      {"target", s.target},
+                      {"started_at", s.started_at},
+                      {"finished_at", s.finished_at},
+                      {"complete", s.complete},
+                      {"pages_crawled", s.pages_crawled},
+                      {"pages_failed", s.pages_failed},
+                      {"pages_skipped", s.pages_skipped}});
+    }
+    std::cout << list.dump(2) << '\n';
+    return kOk;
+  }
+  fmt::print("{:>5}  {:<20}  {:<10}  {:>6}  {:>6}  {:>7}  {}\n", "SCAN", "STARTED", "STATE",
+             "PAGES", "FAILED", "SKIPPED", "SITE");
+  for (const auto& s : scans) {
+    fmt::print("{:>5}  {:<20}  {:<10}  {:>6}  {:>6}  {:>7}  {}\n", s.id, s.started_at,
+               s.complete ? "complete" : "incomplete", s.pages_crawled, s.pages_failed,
+               s.pages_skipped, s.site);
+  }
+  return kOk;
+}
+
+int tags(const DbFlags& flags, const std::string& format) {
+  check_format(format);
+  Database db = Database::open(flags.db, Database::Mode::kReadOnly);
+  auto records = storage::History(db).tags(flags.site);
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : records) {
+      list.push_back({{"site", t.site},
+                      {"key", t.key},
+                      {"signature", t.signature_id},
+                      {"vendor", t.vendor},
+                      {"product", t.product},
+                      {"category", t.category},
+                      {"tag_id", t.tag_id},
+                      {"first_seen", t.first_seen},
+                      {"last_seen", t.last_seen},
+                      {"first_scan", t.first_scan},
+                      {"last_scan", t.last_scan},
+                      {"pages_last_scan", t.pages_last_scan},
+                      {"approved", t.approved},
+                      {"approval_note", t.approval_note}});
+    }
+    std::cout << list.dump(2) << '\n';
+    return kOk;
+  }
+  fmt::print("{:<48}  {:<16}  {:<20}  {:<20}  {:>5}  {}\n", "KEY", "CATEGORY", "FIRST SEEN",
+             "LAST SEEN", "PAGES", "STATUS");
+  for (const auto& t : records) {
+    fmt::print("{:<48}  {:<16}  {:<20}  {:<20}  {:>5}  {}\n", t.key, t.category, t.first_seen,
+               t.last_seen, t.pages_last_scan,
+               t.approved ? "approved: " + t.approval_note : std::string("-"));
+  }
+  return kOk;
+}
+
+int approve(const DbFlags& flags, const std::string& key, const std::string& note) {
+  Database db = Database::open(flags.db, Database::Mode::kReadWrite);
+  std::string site = pick_site(storage::History(db), flags.site);
+  storage::approve(db, site, key, note);
+  fmt::print(stderr, "approved {} on {}\n", key, site);
+  return kOk;
+}
+
+int revoke(const DbFlags& flags, const std::string& key) {
+  Database db = Database::open(flags.db, Database::Mode::kReadWrite);
+  std::string site = pick_site(storage::History(db), flags.site);
+  storage::revoke(db, site, key);
+  fmt::print(stderr, "revoked the approval of {} on {}\n", key, site);
+  return kOk;
+}
+
+struct Flags {
+  DbFlags db;
+  std::string format = "text";
+  std::string key;
+  std::string note;
+};
+
+}  // namespace
+
+void add_history_commands(CLI::App& app, Action& action) {
+  auto flags = std::make_shared<Flags>();
+  CLI::App* list = app.add_subcommand("history", "List the scans in the history, per site");
+  add_db_flags(*list, flags->db);
+  list->add_option("--format", flags->format, "text or json")->capture_default_str();
+  list->callback(
+      [flags, &action] { action = [flags] { return history(flags->db, flags->format); }; });
+
+  CLI::App* inventory = app.add_subcommand("tags",
+                                           "The tag inventory: first and last seen, "
+                                           "pages, approval");
+  add_db_flags(*inventory, flags->db);
+  inventory->add_option("--format", flags->format, "text or json")->capture_default_str();
+  inventory->callback(
+      [flags, &action] { action = [flags] { return tags(flags->db, flags->format); }; });
+
+  CLI::App* ok = app.add_subcommand("approve", "Mark a tag identity (KEY) as expected on a site");
+  add_db_flags(*ok, flags->db);
+  ok->add_option("key", flags->key, "Tag key, as `tagdrift tags` shows it")->required();
+  ok->add_option("--note", flags->note, "Why it is expected (who approved, reference)")->required();
+  ok->callback([flags, &action] {
+    action = [flags] { return approve(flags->db, flags->key, flags->note); };
+  });
+
+  CLI::App* undo = app.add_subcommand("revoke", "Withdraw the approval of a tag identity");
+  add_db_flags(*undo, flags->db);
+  undo->add_option("key", flags->key, "Tag key")->required();
+  undo->callback([flags, &action] { action = [flags] { return revoke(flags->db, flags->key); }; });
+}
+
+}  // namespace tagdrift::cli

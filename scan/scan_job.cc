@@ -1,0 +1,44 @@
+#include "scan/scan_job.h"
+
+#include <memory>
+
+#include "drift/drift.h"
+#include "drift/fail_on.h"
+#include "drift/policy.h"
+#include "scan/notify.h"
+#include "storage/approvals.h"
+#include "storage/database.h"
+#include "storage/history.h"
+
+namespace tagdrift::scan {
+
+ScanJobResult run_scan_job(const ScanJob& job) {
+  std::optional<drift::Policy> policy;
+  if (!job.policy_file.empty()) policy = drift::load_policy(job.policy_file);
+  drift::FailOn fail_on =
+      drift::effective_fail_on(job.fail_on, policy ? policy->fail_on : std::nullopt);
+  std::optional<storage::Database> db;
+  if (job.use_db) db = storage::Database::open(job.db_path, storage::Database::Mode::kReadWrite);
+
+  ScanResult scanned = run_scan(job.scan, db ? &*db : nullptr);
+  const storage::ScanContents& current = scanned.contents;
+  std::optional<storage::ScanContents> previous;
+  std::vector<storage::ApprovalRecord> approvals;
+  if (db) {
+    storage::History history(*db);
+    if (auto last = history.last_complete_scan(current.scan.site, current.scan.id)) {
+      previous = history.load_scan(last->id);
+    }
+    approvals = storage::approvals(*db, current.scan.site);
+  }
+  ScanJobResult result;
+  result.summary = scanned.summary;
+  result.report = drift::build_report(current, previous ? &*previous : nullptr, approvals,
+                                      policy ? &*policy : nullptr, fail_on);
+  if (!job.notify_url.empty() && has_drift(result.report)) {
+    result.notify_error = post_json(job.notify_url, notification(result.report));
+  }
+  return result;
+}
+
+}  // namespace tagdrift::scan

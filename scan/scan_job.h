@@ -1,0 +1,31 @@
+// `tagdrift scan` as one library call: load the policy, open the history, crawl and detect,
+// compare with the last complete scan of the site, judge against the gate, notify.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "drift/report_model.h"
+#include "scan/scan.h"
+
+namespace tagdrift::scan {
+
+struct ScanJob {
+  ScanOptions scan;
+  std::string db_path = "tagdrift.db";
+  bool use_db = true;
+  std::string policy_file;               // empty: no policy
+  std::optional<drift::FailOn> fail_on;  // --fail-on; wins over the policy's
+  std::string notify_url;                // empty: no notification
+};
+
+struct ScanJobResult {
+  drift::Report report;
+  crawler::CrawlSummary summary;
+  std::string notify_error;  // empty when the notification went out or none was asked for
+};
+
+// Throws Error (exit 2) for a bad policy or database before anything is crawled.
+ScanJobResult run_scan_job(const ScanJob& job);
+
+}  // namespace tagdrift::scan
