@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
   tagdrift::cli::add_scan_command(app, action);
   tagdrift::cli::add_signatures_command(app, action);
   tagdrift::cli::add_history_commands(app, action);
+  tagdrift::cli::add_report_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
