@@ -13,10 +13,10 @@ using drift::Finding;
 
 std::string x(std::string_view text) { return xml_escape(text); }
 
-// "new: critical Pinterest Tag 2612…: <reason>": why it fails the gate, then what it is.
+// "critical Pinterest Tag 2612… (new): <reason>": what it is, why it fails the gate, why it is bad.
 std::string failure_message(const Finding& finding, const std::string& why) {
-  std::string message = fmt::format("{}: {} {} {}", why, drift::severity_name(finding.severity),
-                                    display_name(finding), display_id(finding));
+  std::string message = fmt::format("{} {} {} ({})", drift::severity_name(finding.severity),
+                                    display_name(finding), display_id(finding), why);
   if (!finding.reason.empty()) message += ": " + finding.reason;
   return message;
 }

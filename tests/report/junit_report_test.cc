@@ -68,7 +68,7 @@ TEST_CASE("junit_report: one suite, one case per finding, failures as the gate c
   auto failures = children(cases[0], "failure");
   REQUIRE(failures.size() == 1);
   CHECK(attribute(failures[0], "message") ==
-        "new: critical Pinterest Tag 2612345678901: advertising pixel on a health page, not "
+        "critical Pinterest Tag 2612345678901 (new): advertising pixel on a health page, not "
         "consent-gated");
   CHECK(attribute(failures[0], "type") == "critical");
   CHECK(children(cases[1], "failure").size() == 1);
