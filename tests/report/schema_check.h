@@ -41,7 +41,7 @@ inline SchemaCheck check_against_schema(const nlohmann::json& document) {
                        document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   std::string schema = std::string(TAGDRIFT_SOURCE_DIR) + "/docs/report.schema.json";
   std::string command =
-      "python3 '" + script.string() + "' '" + schema + "' '" + doc.string() + "' 2>&1";
+      "/usr/bin/python3 '" + script.string() + "' '" + schema + "' '" + doc.string() + "' 2>&1";
   SchemaCheck check;
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
   if (!pipe) return check;
