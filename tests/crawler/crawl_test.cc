@@ -434,3 +434,18 @@ TEST_CASE("crawl: a directory target maps files to URLs under --base-url") {
                                       "https://www.clinic.test/theme/header.php"});
   CHECK(crawled.summary.pages_fetched == 4);
 }
+
+TEST_CASE("crawl: a TLS handshake failure ends that target with a clear error") {
+  LoopbackServer server;
+  server.http().Get("/", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<p>plain http</p>", "text/html");
+  });
+  server.start();
+  auto options = options_for("https://127.0.0.1:" + std::to_string(server.port()) + "/");
+  options.retries = 0;
+  auto crawled = run_crawl(options);
+  REQUIRE(crawled.summary.failed_targets.size() == 1);
+  const Page& page = crawled.pages.begin()->second;
+  CHECK_FALSE(page.error.empty());
+  CHECK(page.status == 0);
+}
