@@ -18,15 +18,24 @@ enum Place { kPath, kTitle, kH1, kMeta, kForm, kSubheadings, kPlaceCount };
 
 using Terms = std::vector<std::size_t>;
 
-// Drops terms that are part of a longer term found in the same place ("health" in "mental
-// health"), so one phrase counts once.
+// True when `part` is `whole` or some of its words ("health" in "mental health").
+bool words_within(std::string_view part, std::string_view whole) {
+  for (std::size_t at = whole.find(part); at != std::string_view::npos;
+       at = whole.find(part, at + 1)) {
+    std::size_t end = at + part.size();
+    if ((at == 0 || whole[at - 1] == ' ') && (end == whole.size() || whole[end] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Drops terms that are part of a longer term found in the same place, so one phrase counts once.
 Terms without_parts(const Terms& found, const HealthLexicon& lexicon) {
   Terms kept;
   for (std::size_t part : found) {
-    std::string needle = " " + lexicon.terms()[part].text + " ";
     bool inside = std::any_of(found.begin(), found.end(), [&](std::size_t whole) {
-      return whole != part &&
-             (" " + lexicon.terms()[whole].text + " ").find(needle) != std::string::npos;
+      return whole != part && words_within(lexicon.terms()[part].text, lexicon.terms()[whole].text);
     });
     if (!inside) kept.push_back(part);
   }

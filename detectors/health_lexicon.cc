@@ -1,14 +1,15 @@
 #include "detectors/health_lexicon.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "detectors/health_text.h"
 #include "util/error.h"
@@ -108,17 +109,32 @@ struct Reader {
   }
 };
 
+// The word `text` starts with, and that word without a plural "s" or "es".
+std::array<std::string_view, 3> first_word_forms(std::string_view text) {
+  std::string_view word = text.substr(0, text.find_first_of(" |"));
+  std::array<std::string_view, 3> forms{word, {}, {}};
+  if (word.size() > 1 && word.back() == 's') forms[1] = word.substr(0, word.size() - 1);
+  if (word.size() > 2 && word.ends_with("es")) forms[2] = word.substr(0, word.size() - 2);
+  return forms;
+}
+
 RE2::Options matcher_options() {
   RE2::Options options;
   options.set_max_mem(kMaxMem);
   options.set_log_errors(false);
+  options.set_longest_match(true);
   return options;
 }
 
 }  // namespace
 
+// One alternation over every term, tried at each word start (RE2 factors the common prefixes of
+// an alternation into a trie, where a set of separate patterns would make a DFA of every term
+// live at every byte), and a map from the matched text back to the term.
 struct HealthLexicon::Matcher {
-  RE2::Set set{matcher_options(), RE2::UNANCHORED};
+  std::unique_ptr<RE2> alternation;
+  std::unordered_set<std::string_view> first_words;  // of every term, pointing into index
+  std::unordered_map<std::string, std::size_t> index;
 };
 
 const HealthLexicon& HealthLexicon::builtin() {
@@ -169,29 +185,62 @@ void HealthLexicon::add(std::string_view toml_text, std::string_view name) {
 
 void HealthLexicon::compile() {
   auto matcher = std::make_shared<Matcher>();
-  for (const HealthTerm& term : terms_) {
-    // Words are separated by ' ', texts read apart by '|' (normalize_words).
-    std::string pattern = "(?:^|[ |])" + RE2::QuoteMeta(term.text) + "(?:s|es)?(?:[ |]|$)";
-    std::string error;
-    if (matcher->set.Add(pattern, &error) < 0) {
-      throw usage_error("health lexicon: term '" + term.text + "': " + error);
-    }
+  std::string pattern;
+  for (std::size_t i = 0; i < terms_.size(); ++i) {
+    pattern += (i == 0 ? "" : "|") + RE2::QuoteMeta(terms_[i].text);
+    matcher->index.emplace(terms_[i].text, i);
   }
-  if (!matcher->set.Compile()) {
-    throw usage_error("the health lexicon does not fit its memory budget of " +
-                      std::to_string(kMaxMem >> 20) + " MB");
+  for (const auto& [text, term] : matcher->index) {
+    matcher->first_words.insert(first_word_forms(text)[0]);
+  }
+  // Words are separated by ' ', texts read apart by '|' (normalize_words).
+  matcher->alternation =
+      std::make_unique<RE2>("(?:" + pattern + ")(?:s|es)?(?:[ |]|$)", matcher_options());
+  if (!matcher->alternation->ok()) {
+    throw usage_error("the health lexicon does not compile within its memory budget of " +
+                      std::to_string(kMaxMem >> 20) + " MB: " + matcher->alternation->error());
   }
   matcher_ = std::move(matcher);
 }
 
 std::vector<std::size_t> HealthLexicon::find(std::string_view words) const {
   std::vector<std::size_t> found;
-  if (terms_.empty() || words.empty()) return found;
-  std::vector<int> hits;
-  if (!matcher_->set.Match(words, &hits)) return found;
-  found.assign(hits.begin(), hits.end());
+  if (terms_.empty()) return found;
+  const RE2& alternation = *matcher_->alternation;
+  for (std::size_t start = 0; start < words.size();) {
+    re2::StringPiece piece;
+    if (starts_a_term(words.substr(start)) &&
+        alternation.Match(words, start, words.size(), RE2::ANCHOR_START, &piece, 1)) {
+      std::string_view match(piece.data(), piece.size());
+      if (!match.empty() && (match.back() == ' ' || match.back() == '|')) match.remove_suffix(1);
+      std::size_t term = term_index(match);
+      if (term != kNoTerm) found.push_back(term);
+    }
+    std::size_t next = words.find_first_of(" |", start);
+    start = next == std::string_view::npos ? words.size() : next + 1;
+  }
   std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
   return found;
+}
+
+// A cheap test before the alternation: most words start no term.
+bool HealthLexicon::starts_a_term(std::string_view words) const {
+  for (std::string_view form : first_word_forms(words)) {
+    if (!form.empty() && matcher_->first_words.count(form) != 0) return true;
+  }
+  return false;
+}
+
+// The term `match` is, or is the plural of.
+std::size_t HealthLexicon::term_index(std::string_view match) const {
+  const auto& index = matcher_->index;
+  for (std::size_t suffix : {0, 1, 2}) {
+    if (match.size() <= suffix) break;
+    auto at = index.find(std::string(match.substr(0, match.size() - suffix)));
+    if (at != index.end()) return at->second;
+  }
+  return kNoTerm;
 }
 
 }  // namespace tagdrift::detectors

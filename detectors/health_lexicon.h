@@ -46,7 +46,10 @@ class HealthLexicon {
 
  private:
   struct Matcher;
+  static constexpr std::size_t kNoTerm = static_cast<std::size_t>(-1);
   void compile();
+  bool starts_a_term(std::string_view words) const;
+  std::size_t term_index(std::string_view match) const;
 
   std::vector<HealthTerm> terms_;
   std::shared_ptr<const Matcher> matcher_;  // compiled over terms_; copies share it

@@ -57,16 +57,36 @@ std::string attribute(const GumboElement& element, const char* name) {
   return value == nullptr ? std::string() : std::string(value);
 }
 
-bool names_search(const GumboElement& element) {
+// Search regions are forms, or landmarks marked role=search (the <search> element is unknown to
+// Gumbo 0.10).
+// A form's own words: its id, class, name, aria-label and action path.
+std::string form_words(const GumboElement& element) {
+  return normalize_words(attribute(element, "id") + kTextBreak + attribute(element, "class") +
+                             kTextBreak + attribute(element, "name") + kTextBreak +
+                             attribute(element, "aria-label") + kTextBreak +
+                             url_path(attribute(element, "action")),
+                         true);
+}
+
+bool names_search(const GumboElement& element, std::string_view form_words) {
+  switch (element.tag) {
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_UNKNOWN:
+      break;
+    default:
+      return false;
+  }
+  if (element.attributes.length == 0) return false;
   const char* role = attribute_value(element, "role");
   if (role != nullptr && strcasecmp(role, "search") == 0) return true;
   if (element.tag != GUMBO_TAG_FORM) return false;
-  std::string own = normalize_words(
-      attribute(element, "id") + kTextBreak + attribute(element, "class") + kTextBreak +
-          attribute(element, "name") + kTextBreak + url_path(attribute(element, "action")),
-      true);
-  return (" " + own).find(" search") != std::string::npos ||
-         own.find("|search") != std::string::npos;
+  return form_words.starts_with("search") || form_words.find(" search") != std::string::npos ||
+         form_words.find("|search") != std::string::npos;
 }
 
 struct Label {
@@ -99,7 +119,6 @@ class Walk {
   void text(std::string_view text);
   void read_field(const GumboElement& element);
   void read_meta(const GumboElement& element);
-  void read_form(const GumboElement& element);
   void read_into(Frame& frame, std::string* place, std::size_t budget = kMaxPlaceBytes);
   bool in_form() const { return form_depth_ > 0 && search_depth_ == 0; }
 
@@ -147,14 +166,21 @@ void Walk::run(const GumboNode* root) {
     } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
       Frame frame{node};
       if (!enter(node, frame)) continue;
-      frames_.push_back(frame);
-      stack.push_back({node, true});
+      if (frame.reads || frame.form || frame.search || frame.label != nullptr) {
+        frames_.push_back(frame);
+        stack.push_back({node, true});
+      }
       children = &node->v.element.children;
     } else {
       continue;
     }
+    // Text is only wanted inside a title, heading, label, legend or button being read.
+    bool reading = !readings_.empty() && readings_.back().place != nullptr;
     for (unsigned i = children->length; i > 0; --i) {
-      stack.push_back({static_cast<const GumboNode*>(children->data[i - 1]), false});
+      const auto* child = static_cast<const GumboNode*>(children->data[i - 1]);
+      if (reading || child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+        stack.push_back({child, false});
+      }
     }
   }
 }
@@ -191,7 +217,8 @@ void Walk::read_into(Frame& frame, std::string* place, std::size_t budget) {
 bool Walk::enter(const GumboNode* node, Frame& frame) {
   const GumboElement& element = node->v.element;
   if (!inline_tag(element.tag)) text(" ");
-  if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return true;
+  // SVG and MathML hold no forms or headings to read, and inline icons can be large.
+  if (element.tag_namespace != GUMBO_NAMESPACE_HTML) return false;
   switch (element.tag) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
@@ -209,7 +236,8 @@ bool Walk::enter(const GumboNode* node, Frame& frame) {
     default:
       break;
   }
-  if (names_search(element)) {
+  std::string words = element.tag == GUMBO_TAG_FORM ? form_words(element) : std::string();
+  if (names_search(element, words)) {
     frame.search = true;
     ++search_depth_;
   }
@@ -228,7 +256,10 @@ bool Walk::enter(const GumboNode* node, Frame& frame) {
     case GUMBO_TAG_FORM:
       frame.form = true;
       ++form_depth_;
-      if (in_form()) read_form(element);
+      if (in_form()) {
+        start_text(texts_.form);
+        append(texts_.form, words);
+      }
       break;
     case GUMBO_TAG_LABEL:
       labels_.push_back({attribute(element, "for"), "", search_depth_ > 0, fields_.size(), 0});
@@ -263,15 +294,6 @@ void Walk::read_meta(const GumboElement& element) {
   if (name == nullptr || content == nullptr || strcasecmp(name, "description") != 0) return;
   start_text(texts_.meta);
   append(texts_.meta, content);
-}
-
-void Walk::read_form(const GumboElement& element) {
-  for (const std::string& part :
-       {attribute(element, "id"), attribute(element, "name"), attribute(element, "aria-label"),
-        url_path(attribute(element, "action"))}) {
-    start_text(texts_.form);
-    append(texts_.form, normalize_words(part, true));
-  }
 }
 
 void Walk::read_field(const GumboElement& element) {
