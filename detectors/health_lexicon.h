@@ -38,8 +38,9 @@ class HealthLexicon {
   void load_extra(const std::string& path);
   void add(std::string_view toml_text, std::string_view name);
 
-  // Indices into terms() of every term found in `words` (normalize_words() output), ascending.
-  // A term matches on word boundaries with an optional plural "s" or "es".
+  // Indices into terms(), ascending, of the terms found in `words` (normalize_words() output):
+  // at each word start the longest term there, with an optional plural "s" or "es", ending at a
+  // word boundary. Thread-safe.
   std::vector<std::size_t> find(std::string_view words) const;
 
   const std::vector<HealthTerm>& terms() const { return terms_; }
