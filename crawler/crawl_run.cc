@@ -72,6 +72,9 @@ bool CrawlRun::done() const {
 }
 
 long CrawlRun::poll_timeout_ms() const {
+  // With the transfer budget full, only a finished transfer or parse (which wakes the poll) can
+  // let more start: waiting on the frontier's clock here would spin.
+  if (!may_start_more()) return 1000;
   auto next = frontier_.next_ready();
   if (!next) return 1000;
   auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*next - Clock::now());
