@@ -16,14 +16,17 @@
 namespace {
 
 struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+  void operator()(GumboOutput* output) const {
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
 };
 using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 std::vector<std::string> read_pages(const std::filesystem::path& root) {
   std::vector<std::filesystem::path> paths;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".html") paths.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".html")
+      paths.push_back(entry.path());
   }
   std::sort(paths.begin(), paths.end());  // a fixed order, so runs are comparable
   std::vector<std::string> pages;
@@ -61,7 +64,8 @@ int main(int argc, char** argv) {
   const std::clock_t cpu_start = std::clock();
   const auto start = std::chrono::steady_clock::now();
   for (const auto& page : pages) {
-    GumboOutputPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size()));
+    GumboOutputPtr output(
+        gumbo_parse_with_options(&kGumboDefaultOptions, page.data(), page.size()));
     top_level_nodes += output->root->v.element.children.length;
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
@@ -69,7 +73,8 @@ int main(int argc, char** argv) {
 
   const double seconds = elapsed.count();
   std::printf(
-      "pages %zu bytes %zu nodes %zu seconds %.3f cpu_seconds %.3f pages_per_s %.1f mb_per_s %.1f\n",
+      "pages %zu bytes %zu nodes %zu seconds %.3f cpu_seconds %.3f pages_per_s %.1f mb_per_s "
+      "%.1f\n",
       pages.size(), bytes, top_level_nodes, seconds, cpu_seconds, pages.size() / seconds,
       bytes / 1e6 / seconds);
   return 0;
