@@ -72,6 +72,8 @@ void add_report_flags(CLI::App& command, ScanFlags& flags) {
                      "default: token, key, session, password, email)");
   command.add_option("--signatures", flags.job.scan.signatures_dir,
                      "Directory of extra or overriding signature files");
+  command.add_option("--health-terms", flags.job.scan.health_terms_file,
+                     "Lexicon file (TOML) adding to or overriding the built-in health terms");
   command.add_flag("--quiet,-q", flags.quiet, "No progress line");
 }
 

@@ -34,7 +34,8 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   detectors::Detector detector(signatures);
   crawler::ScriptCache scripts(options.crawl);
   CrawlerScriptFetcher fetcher(scripts);
-  const detectors::HealthLexicon& lexicon = detectors::HealthLexicon::builtin();
+  detectors::HealthLexicon lexicon = detectors::HealthLexicon::builtin();
+  if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   std::unique_ptr<storage::ScanWriter> writer;
   if (db != nullptr) {
     writer = std::make_unique<storage::ScanWriter>(

@@ -8,6 +8,7 @@
 #include "report/report.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/temp_dir.h"
+#include "util/error.h"
 
 using tagdrift::drift::Status;
 using tagdrift::scan::ScanJob;
@@ -158,4 +159,18 @@ TEST_CASE("scan job: the example clinic site as a directory target yields its gr
       CHECK(finding.enhanced_match == std::vector<std::string>{"em"});
     }
   }
+}
+
+TEST_CASE("scan job: a bad --health-terms file stops the scan before anything is written") {
+  TempDir data;
+  auto bad = data.write("terms.toml", "[[term]\nthis is not toml\n");
+  const std::string db = (data.path() / "history.db").string();
+  ScanJob job;
+  job.scan.crawl.targets = {std::string(TAGDRIFT_SOURCE_DIR) + "/examples/clinic-site"};
+  job.scan.health_terms_file = bad.string();
+  job.db_path = db;
+  CHECK_THROWS_AS(tagdrift::scan::run_scan_job(job), tagdrift::Error);
+  job.scan.health_terms_file.clear();
+  auto result = tagdrift::scan::run_scan_job(job);
+  CHECK(result.report.scan.id == 1);  // the failed attempt left no scan behind
 }
