@@ -25,11 +25,11 @@ struct Place {
   PlaceKind kind = PlaceKind::kScriptInline;
   std::string value;  // resolved absolute URL for src/href kinds; text for inline, meta, data, js
   std::string raw;    // as written in the page (URL before resolution, attribute name, ...)
-  std::string script_type;    // the <script type>, empty when absent
-  bool commented = false;     // inside an HTML or server-side template comment: not active
-  bool consent_gated = false; // blocked until consent by a consent-manager convention
-  std::string via;            // kExternalJs: the script URL it came from
-  unsigned line = 0;          // 1-based line in the page source, 0 when unknown
+  std::string script_type;     // the <script type>, empty when absent
+  bool commented = false;      // inside an HTML or server-side template comment: not active
+  bool consent_gated = false;  // blocked until consent by a consent-manager convention
+  std::string via;             // kExternalJs: the script URL it came from
+  unsigned line = 0;           // 1-based line in the page source, 0 when unknown
 };
 
 }  // namespace tagdrift::detectors

@@ -185,6 +185,8 @@ void PlaceWalk::drop_noscript_content(TreeScan& scan) {
 
 void PlaceWalk::read_comment(const GumboNode& comment, const WalkContext& context) {
   std::string_view text(comment.v.text.text);
+  // "<?php ... >" is a bogus comment to an HTML parser, but server code, not commented markup.
+  if (text.starts_with('?')) return;
   if (context.depth >= limits_.max_comment_reparse_depth ||
       !may_hold_places(text, context.in_noscript)) {
     return;

@@ -183,3 +183,13 @@ TEST_CASE("element_places: URL kinds are the src and href kinds") {
   CHECK_FALSE(td::is_url_place(PlaceKind::kScriptInline));
   CHECK_FALSE(td::is_url_place(PlaceKind::kDataAttribute));
 }
+
+TEST_CASE("element_places: markup may hold places when it has a tag-holding start tag") {
+  CHECK(td::may_hold_places("x <SCRIPT>", false));
+  CHECK(td::may_hold_places("<img\nsrc=x>", false));
+  CHECK(td::may_hold_places("<meta name=a content=b>", false));
+  CHECK(td::may_hold_places("<iframe/>", true));
+  CHECK_FALSE(td::may_hold_places("<meta name=a content=b>", true));
+  CHECK_FALSE(td::may_hold_places("<div><p>x</p><imgx></div><scripts>", false));
+  CHECK_FALSE(td::may_hold_places("a < b, <img", false));
+}

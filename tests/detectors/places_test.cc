@@ -217,6 +217,18 @@ TEST_CASE("places: a PHP block is not a comment and does not cut a tag short") {
   CHECK(all[1].value == "data-id=5");
 }
 
+TEST_CASE("places: the tree form does not take PHP's bogus comments for commented markup") {
+  std::string html = "<?php echo '<script src=\"https://php.example/x.js\"></script>'; ?>";
+  td::GumboOutputPtr output = td::parse_html(html);
+  CHECK(td::extract_places(output->document, kUrl).empty());
+  CHECK(places(html).empty());
+}
+
+TEST_CASE("places: commented markup without a tag-holding element is not parsed again") {
+  CHECK(places("<!-- <div data-site-id=\"1\"><p>old</p></div> -->").empty());
+  CHECK(places("<noscript><p data-id=\"2\">Enable JavaScript</p></noscript>").empty());
+}
+
 TEST_CASE(
     "places: a page nested 100,000 deep is cut at the depth guard, keeping what came before") {
   // Gumbo's tree building is quadratic in depth, so parse_html stops at kMaxHtmlDepth.
