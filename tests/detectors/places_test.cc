@@ -278,7 +278,8 @@ TEST_CASE("places: malformed markup still yields the tags a browser would see") 
 
 TEST_CASE("places: invalid UTF-8 and NUL bytes do not break extraction") {
   std::string html = "<script>fbq('init','\xff\xfe');</script><img src=\"/a\xc3(.gif\">";
-  html += std::string("<!-- \x80 <script src=\"/c.js\"></script> -->\0<p>", 52);
+  constexpr char kTail[] = "<!-- \x80 <script src=\"/c.js\"></script> -->\0<p>";
+  html += std::string(kTail, sizeof kTail - 1);  // the NUL included
   auto all = places(html);
   REQUIRE(all.size() == 3);
   CHECK(all[0].kind == PlaceKind::kScriptInline);
