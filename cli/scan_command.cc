@@ -58,6 +58,9 @@ int run_scan_command(ScanFlags& flags) {
 void add_report_flags(CLI::App& command, ScanFlags& flags) {
   command.add_option("--db", flags.job.db_path, "History database file")->capture_default_str();
   command.add_flag("--no-db", flags.no_db, "Do not read or write the history database");
+  command.add_flag("--full", flags.job.scan.full,
+                   "A cold scan: fetch and analyse every page even if unchanged since the last "
+                   "scan");
   command.add_option("--policy", flags.job.policy_file, "Policy file (TOML) for the CI gate");
   command.add_option("--fail-on", flags.fail_on,
                      "Exit 1 when met: never, policy, new, high or critical (wins over the "

@@ -41,8 +41,8 @@ void merge(CrawlSummary& into, const CrawlSummary& from) {
 
 }  // namespace
 
-CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process,
-                   const PageSink& sink) {
+CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink,
+                   const ValidatorLookup& validators) {
   validate(options);
   std::vector<std::string> seeds;
   std::vector<std::filesystem::path> directories;
@@ -62,7 +62,7 @@ CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process,
   CrawlSummary summary;
   if (!seeds.empty()) {
     ensure_curl_initialised();
-    CrawlRun run(options, seeds, process, sink);
+    CrawlRun run(options, seeds, process, sink, validators);
     merge(summary, run.run());
   }
   for (const auto& directory : directories) {

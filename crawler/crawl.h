@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,11 @@ namespace tagdrift::crawler {
 // Runs on a parse worker, never on the I/O loop, for each page with an HTML body. Returns the
 // page's outgoing links as absolute URLs (see links.h); the crawler scopes and queues them.
 using PageProcessor = std::function<std::vector<std::string>(Page& page)>;
+
+// Runs on the crawl thread before a page is requested: the validators of an earlier scan when the
+// caller could reuse that scan's results for the page, else nothing (an unconditional request).
+// A page answered with 304 reaches the processor with not_modified set and no body.
+using ValidatorLookup = std::function<std::optional<Validators>(const std::string& url)>;
 
 // Runs on the crawl thread, once per page (fetched, failed or skipped), in completion order.
 // The page's body has been dropped by then.
@@ -30,7 +36,8 @@ struct CrawlSummary {
 
 // Crawls every target. Throws Error for what ends the command (bad options, a bad pattern);
 // anything that goes wrong with one page is reported through the sink as that page's error.
-CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink);
+CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink,
+                   const ValidatorLookup& validators = {});
 
 // The default processor: parses with Gumbo and returns the links (what a bare crawl needs).
 std::vector<std::string> links_only(Page& page, std::size_t max_links);

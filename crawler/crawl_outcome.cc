@@ -51,6 +51,10 @@ void CrawlRun::finish_page(std::unique_ptr<Transfer> transfer, CURLcode code) {
   } else if (code != CURLE_OK) {
     if (is_transient(code) && schedule_retry(transfer)) return;
     page.error = transfer->describe(code);
+  } else if (status == 304 && transfer->validators) {
+    // Unchanged since the scan that gave the validators: the caller reuses what it learned.
+    page.not_modified = true;
+    return hand_to_worker(std::move(transfer));
   } else if (status >= 300 && status < 400 && !transfer->location.empty()) {
     if (follow_redirect(transfer)) return;
   } else if (status == 429 || status >= 500) {
@@ -77,6 +81,8 @@ bool CrawlRun::follow_redirect(std::unique_ptr<Transfer>& transfer) {
     return false;
   }
   transfer->chain.push_back(page.final_url);
+  // The validators were for the URL asked for, not for where it now leads.
+  transfer->validators.reset();
   if (std::find(transfer->chain.begin(), transfer->chain.end(), *target) != transfer->chain.end()) {
     page.error = fmt::format("redirect loop at {}", *target);
   } else if (static_cast<int>(transfer->chain.size()) > options_.max_redirects) {

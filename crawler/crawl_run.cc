@@ -19,11 +19,13 @@ std::string robots_token(const std::string& user_agent) {
 }  // namespace
 
 CrawlRun::CrawlRun(const CrawlOptions& options, std::vector<std::string> seeds,
-                   const PageProcessor& process, const PageSink& sink)
+                   const PageProcessor& process, const PageSink& sink,
+                   const ValidatorLookup& validators)
     : options_(options),
       seeds_(std::move(seeds)),
       process_(process),
       sink_(sink),
+      validators_(validators),
       config_(options),
       scope_(options.scope, seeds_, options.include, options.exclude),
       frontier_(options.max_pages, options.max_query_variants, options.rate),
@@ -130,6 +132,7 @@ void CrawlRun::start_page(Frontier::Next next) {
   transfer->attempt = next.item.attempt;
   transfer->max_body = options_.max_body_bytes;
   transfer->html_only = true;
+  if (validators_) transfer->validators = validators_(next.item.url);
   start(std::move(transfer), next.item.url);
 }
 
@@ -137,6 +140,10 @@ void CrawlRun::start(std::unique_ptr<Transfer> transfer, const std::string& url)
   transfer->reset_response();
   transfer->page.final_url = url;
   config_.apply(transfer->easy.get(), url, options_.timeout_ms);
+  if (transfer->validators) {
+    transfer->conditional_headers =
+        config_.apply_conditional(transfer->easy.get(), *transfer->validators);
+  }
   if (transfer->kind != TransferKind::kPage) {
     // robots.txt and sitemaps may redirect anywhere http(s); pages are followed hop by hop.
     curl_easy_setopt(transfer->easy.get(), CURLOPT_FOLLOWLOCATION, 1L);

@@ -22,7 +22,7 @@ namespace tagdrift::crawler {
 class CrawlRun {
  public:
   CrawlRun(const CrawlOptions& options, std::vector<std::string> seeds,
-           const PageProcessor& process, const PageSink& sink);
+           const PageProcessor& process, const PageSink& sink, const ValidatorLookup& validators);
   ~CrawlRun();
   CrawlSummary run();
 
@@ -64,6 +64,7 @@ class CrawlRun {
   std::vector<std::string> seeds_;
   const PageProcessor& process_;
   const PageSink& sink_;
+  const ValidatorLookup& validators_;
   RequestConfig config_;
   Scope scope_;
   Frontier frontier_;

@@ -15,14 +15,21 @@ struct Page {
   std::string final_url;  // after redirects (equals url when there were none)
   int status = 0;         // HTTP status; 0 when no response arrived
   std::string content_type;
-  std::string body;  // decoded body; the crawler drops it once the page has been processed
+  std::string body;         // decoded body; the crawler drops it once the page has been processed
   std::uint64_t bytes = 0;  // decoded body size
   double seconds = 0;       // transfer time
   int depth = 0;            // links from the nearest seed (sitemap pages count as depth 1)
   FoundBy found_by = FoundBy::kSeed;
-  std::string referrer;  // the page (or sitemap) where it was found
-  std::string error;     // empty on success: why this page could not be fetched or used
-  std::string skipped;   // empty unless not fetched on purpose (robots.txt, limits): why
+  std::string referrer;             // the page (or sitemap) where it was found
+  std::string error;                // empty on success: why this page could not be fetched or used
+  std::string skipped;              // empty unless not fetched on purpose (robots.txt, limits): why
+  std::string etag, last_modified;  // the response's validators, for the next scan
+  bool not_modified = false;        // a conditional request got 304: there is no body
+};
+
+// What an earlier scan learned about a URL, sent back as a conditional request.
+struct Validators {
+  std::string etag, last_modified;
 };
 
 inline bool is_html_content_type(const std::string& content_type) {

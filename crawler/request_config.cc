@@ -1,5 +1,6 @@
 #include "crawler/request_config.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "util/error.h"
@@ -68,6 +69,15 @@ std::string read_basic_auth(const std::string& variable) {
   return value;
 }
 
+// A value stored from an earlier response is outside input: only printable bytes go back out.
+bool safe_header_value(const std::string& value) {
+  return !value.empty() && value.size() <= 1024 &&
+         std::all_of(value.begin(), value.end(), [](char c) {
+           auto byte = static_cast<unsigned char>(c);
+           return byte >= 0x20 && byte != 0x7f;
+         });
+}
+
 }  // namespace
 
 RequestConfig::RequestConfig(const CrawlOptions& options)
@@ -114,6 +124,17 @@ void RequestConfig::apply(CURL* easy, const std::string& url, long timeout_ms) c
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
   }
+}
+
+CurlSlist RequestConfig::apply_conditional(CURL* easy, const Validators& validators) const {
+  std::vector<std::string> lines = options_.headers;
+  if (safe_header_value(validators.etag)) lines.push_back("If-None-Match: " + validators.etag);
+  if (safe_header_value(validators.last_modified)) {
+    lines.push_back("If-Modified-Since: " + validators.last_modified);
+  }
+  CurlSlist list = to_slist(lines);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, list.get());
+  return list;
 }
 
 }  // namespace tagdrift::crawler

@@ -8,6 +8,7 @@
 
 #include "crawler/crawl_options.h"
 #include "crawler/curl_handles.h"
+#include "crawler/page.h"
 
 namespace tagdrift::crawler {
 
@@ -19,6 +20,12 @@ class RequestConfig {
   // Resets `easy` and sets it up to GET `url` with no redirects followed (the crawl follows
   // them itself, so that each hop is checked against the scope).
   void apply(CURL* easy, const std::string& url, long timeout_ms) const;
+
+  // After apply(): makes the request conditional on `validators` (If-None-Match,
+  // If-Modified-Since) beside the crawl's own headers. The returned list must outlive the
+  // transfer. A validator that could break the header block (a line break, a control byte) is
+  // left out.
+  CurlSlist apply_conditional(CURL* easy, const Validators& validators) const;
 
   const std::string& user_agent() const { return user_agent_; }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -43,6 +44,16 @@ ScriptCache::~ScriptCache() = default;
 std::size_t ScriptCache::fetched() const {
   std::lock_guard lock(mutex_);
   return cache_.size();
+}
+
+std::vector<std::string> ScriptCache::urls() const {
+  std::vector<std::string> urls;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [url, result] : cache_) urls.push_back(url);
+  }
+  std::sort(urls.begin(), urls.end());
+  return urls;
 }
 
 ScriptResult ScriptCache::fetch(const std::string& url) {

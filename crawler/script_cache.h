@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "crawler/crawl_options.h"
 #include "crawler/request_config.h"
@@ -28,6 +29,8 @@ class ScriptCache {
   // options.max_scripts distinct URLs, further ones are refused with an error.
   ScriptResult fetch(const std::string& url);
   std::size_t fetched() const;
+  // The URLs asked for so far, sorted.
+  std::vector<std::string> urls() const;
 
  private:
   ScriptResult load(const std::string& url) const;

@@ -56,10 +56,16 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   if (line.starts_with("HTTP/")) {
     transfer.location.clear();
     transfer.retry_after.clear();
+    transfer.page.etag.clear();
+    transfer.page.last_modified.clear();
   } else if (header_is(line, "location")) {
     transfer.location = header_value(line, 8);
   } else if (header_is(line, "retry-after")) {
     transfer.retry_after = header_value(line, 11);
+  } else if (header_is(line, "etag")) {
+    transfer.page.etag = header_value(line, 4);
+  } else if (header_is(line, "last-modified")) {
+    transfer.page.last_modified = header_value(line, 13);
   }
   return size * count;
 }
@@ -88,6 +94,8 @@ void Transfer::reset_response() {
   not_html = false;
   retry_after.clear();
   location.clear();
+  page.etag.clear();
+  page.last_modified.clear();
 }
 
 }  // namespace tagdrift::crawler

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,13 @@ struct Transfer {
   std::vector<std::string> chain;  // URLs visited by redirects, to catch loops
   int attempt = 0;                 // 0 for the first try
   std::size_t max_body = 0;
-  bool html_only = false;   // abort as soon as the content type is not HTML
-  bool too_big = false;     // the body passed max_body
-  bool not_html = false;    // aborted because the content type was not HTML
-  std::string retry_after;  // the Retry-After header, if any
-  std::string location;     // the Location header, if any
+  bool html_only = false;                // abort as soon as the content type is not HTML
+  bool too_big = false;                  // the body passed max_body
+  bool not_html = false;                 // aborted because the content type was not HTML
+  std::string retry_after;               // the Retry-After header, if any
+  std::string location;                  // the Location header, if any
+  std::optional<Validators> validators;  // set: the first hop is a conditional request
+  CurlSlist conditional_headers;         // the request headers of a conditional request
   char error_buffer[CURL_ERROR_SIZE] = {};
   CurlEasy easy;
 

@@ -86,6 +86,7 @@ struct Detector::PageState {
   std::vector<Candidate> candidates;
   std::vector<Sighting> unknown;
   std::size_t place_count = 0;
+  std::vector<std::string> followed;
 };
 
 Detector::Detector(const SignatureSet& signatures, DetectorOptions options)
@@ -210,6 +211,7 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
     if (is_first_party_script(place, page.page_host)) enqueue(place.value, &place);
   }
   for (const auto& [url, from] : queue) {
+    page.followed.push_back(url);
     FetchedScript script = fetcher.fetch(url);
     if (!script.error.empty() || script.body.empty()) continue;
     Place body;
@@ -304,6 +306,7 @@ PageDetections Detector::detect(const std::vector<Place>& places, std::string_vi
     (s.commented ? result.commented : result.active).push_back(std::move(s));
   }
   result.unknown = std::move(page.unknown);
+  result.followed = std::move(page.followed);
   return result;
 }
 

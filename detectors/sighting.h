@@ -32,6 +32,7 @@ struct PageDetections {
   std::vector<Sighting> active;
   std::vector<Sighting> commented;
   std::vector<Sighting> unknown;
+  std::vector<std::string> followed;  // the scripts fetched for this page, in fetch order
 };
 
 // The account a sighting belongs to: "vendor:tag_id", "vendor:host" when no ID is visible, and

@@ -1,30 +1,50 @@
 #include "scan/page_analysis.h"
 
+#include <stdexcept>
+
 #include "crawler/links.h"
 #include "detectors/html_tree.h"
 #include "detectors/places.h"
 #include "detectors/template_text.h"
+#include "util/sha256.h"
 
 namespace tagdrift::scan {
+namespace {
 
-PageAnalysis analyse_page(const crawler::Page& page, const detectors::Detector& detector,
-                          const detectors::HealthLexicon& lexicon,
-                          detectors::ScriptFetcher* fetcher, std::size_t max_links) {
-  PageAnalysis analysis;
+void parse_and_detect(const crawler::Page& page, const PageAnalyser& analyser,
+                      PageAnalysis& analysis) {
   std::vector<detectors::Place> places;
   if (detectors::looks_like_template(page.body)) {
     // Raw templates are masked before parsing; rare enough (source folders) to parse twice.
     places = detectors::extract_places_from_html(page.body, page.final_url);
     detectors::GumboOutputPtr tree = detectors::parse_html(page.body);
-    analysis.links = crawler::extract_links(tree->root, page.final_url, max_links);
-    analysis.context = detectors::analyse_page_context(tree->root, page.final_url, lexicon);
+    analysis.links = crawler::extract_links(tree->root, page.final_url, analyser.max_links);
+    analysis.context =
+        detectors::analyse_page_context(tree->root, page.final_url, analyser.lexicon);
   } else {
     detectors::GumboOutputPtr tree = detectors::parse_html(page.body);
-    analysis.links = crawler::extract_links(tree->root, page.final_url, max_links);
+    analysis.links = crawler::extract_links(tree->root, page.final_url, analyser.max_links);
     places = detectors::extract_places(tree->root, page.final_url);
-    analysis.context = detectors::analyse_page_context(tree->root, page.final_url, lexicon);
+    analysis.context =
+        detectors::analyse_page_context(tree->root, page.final_url, analyser.lexicon);
   }
-  analysis.detections = detector.detect(places, page.final_url, fetcher);
+  analysis.detections = analyser.detector.detect(places, page.final_url, analyser.fetcher);
+}
+
+}  // namespace
+
+PageAnalysis analyse_page(const crawler::Page& page, const PageAnalyser& analyser) {
+  PageAnalysis analysis;
+  if (!page.not_modified) analysis.body_hash = sha256_hex(page.body);
+  analysis.reused = analyser.rescan.reusable(page, analysis.body_hash);
+  if (analysis.reused != nullptr) {
+    analysis.links = analysis.reused->page.extract->links;
+    return analysis;
+  }
+  if (page.not_modified) {
+    throw std::runtime_error("HTTP 304 Not Modified, but the last scan kept nothing to reuse");
+  }
+  parse_and_detect(page, analyser, analysis);
   return analysis;
 }
 

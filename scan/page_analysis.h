@@ -1,7 +1,9 @@
-// What the parse workers do with one page body: parse it once, then take its links, its tags
-// and its health context from the same tree.
+// What the parse workers do with one page body: reuse the last scan's results when the page has
+// not changed, else parse it once and take its links, its tags and its health context from the
+// same tree.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,8 @@
 #include "detectors/page_context.h"
 #include "detectors/script_fetcher.h"
 #include "detectors/sighting.h"
+#include "scan/rescan.h"
+#include "storage/prior_scan.h"
 
 namespace tagdrift::scan {
 
@@ -17,10 +21,21 @@ struct PageAnalysis {
   std::vector<std::string> links;
   detectors::PageDetections detections;
   detectors::PageContext context;
+  std::string body_hash;                       // empty after a 304
+  const storage::PriorPage* reused = nullptr;  // set: the earlier scan's results stand
 };
 
-PageAnalysis analyse_page(const crawler::Page& page, const detectors::Detector& detector,
-                          const detectors::HealthLexicon& lexicon,
-                          detectors::ScriptFetcher* fetcher, std::size_t max_links);
+// What analysis needs besides the page; all of it shared by every worker.
+struct PageAnalyser {
+  const detectors::Detector& detector;
+  const detectors::HealthLexicon& lexicon;
+  detectors::ScriptFetcher* fetcher;
+  std::size_t max_links;
+  const Rescan& rescan;
+};
+
+// Throws when a 304 arrives for a page with nothing to reuse (the crawl records it as the page's
+// error).
+PageAnalysis analyse_page(const crawler::Page& page, const PageAnalyser& analyser);
 
 }  // namespace tagdrift::scan

@@ -29,7 +29,51 @@ storage::SightingRecord to_record(const detectors::Sighting& sighting,
   return record;
 }
 
+bool free_of_secrets(const std::vector<std::string>& urls, const std::vector<std::string>& redact) {
+  for (const std::string& url : urls) {
+    if (storage::redact_url(url, redact) != url) return false;
+  }
+  return true;
+}
+
+PageRows reused_rows(const crawler::Page& page, const storage::PriorPage& prior,
+                     const std::vector<std::string>& redact) {
+  PageRows rows{to_page_record(page, redact), prior.sightings};
+  storage::PageRecord& record = rows.page;
+  if (record.content_type.empty()) record.content_type = prior.page.content_type;
+  record.health_context = prior.page.health_context;
+  record.health_terms = prior.page.health_terms;
+  record.collects_pii = prior.page.collects_pii;
+  record.body_hash = prior.page.body_hash;
+  if (record.etag.empty() && record.last_modified.empty()) {
+    record.etag = prior.page.etag;
+    record.last_modified = prior.page.last_modified;
+  }
+  record.reused = true;
+  record.extract = prior.page.extract;
+  return rows;
+}
+
 }  // namespace
+
+PageRows to_page_rows(const crawler::Page& page, PageAnalysis analysis,
+                      const std::vector<std::string>& redact) {
+  if (analysis.reused != nullptr && page.error.empty()) {
+    return reused_rows(page, *analysis.reused, redact);
+  }
+  PageRows rows{to_page_record(page, redact), to_sighting_records(analysis.detections, redact)};
+  storage::PageRecord& record = rows.page;
+  record.health_context = analysis.context.health_context;
+  record.health_terms = std::move(analysis.context.health_terms);
+  record.collects_pii = std::move(analysis.context.collects_pii);
+  record.body_hash = std::move(analysis.body_hash);
+  std::vector<std::string>& scripts = analysis.detections.followed;
+  bool parsed = page.error.empty() && page.skipped.empty() && !record.body_hash.empty();
+  if (parsed && free_of_secrets(analysis.links, redact) && free_of_secrets(scripts, redact)) {
+    record.extract = storage::PageExtract{std::move(analysis.links), std::move(scripts), 0};
+  }
+  return rows;
+}
 
 storage::PageRecord to_page_record(const crawler::Page& page,
                                    const std::vector<std::string>& redact) {
@@ -45,6 +89,8 @@ storage::PageRecord to_page_record(const crawler::Page& page,
   record.referrer = page.referrer.empty() ? "" : storage::redact_url(page.referrer, redact);
   record.error = page.error;
   record.skipped = page.skipped;
+  record.etag = page.etag;
+  record.last_modified = page.last_modified;
   return record;
 }
 

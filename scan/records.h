@@ -7,6 +7,7 @@
 
 #include "crawler/page.h"
 #include "detectors/sighting.h"
+#include "scan/page_analysis.h"
 #include "storage/records.h"
 
 namespace tagdrift::scan {
@@ -18,6 +19,19 @@ storage::PageRecord to_page_record(const crawler::Page& page,
 // Active, unknown and commented sightings of one page, in that order.
 std::vector<storage::SightingRecord> to_sighting_records(
     const detectors::PageDetections& detections, const std::vector<std::string>& redact);
+
+// What the history keeps of one page of a scan.
+struct PageRows {
+  storage::PageRecord page;
+  std::vector<storage::SightingRecord> sightings;
+};
+
+// The rows of `page` from its analysis; a reused page takes the earlier scan's health context,
+// extract and sightings. The extract is kept only for a page that was read without error and
+// whose links and scripts carry nothing `redact` would mask (the history never holds a secret,
+// and a masked link could not be followed again).
+PageRows to_page_rows(const crawler::Page& page, PageAnalysis analysis,
+                      const std::vector<std::string>& redact);
 
 // The site a scan belongs to in the history: the first target's origin, or the --base-url
 // origin for a directory target.

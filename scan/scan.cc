@@ -7,9 +7,13 @@
 #include "detectors/detector.h"
 #include "detectors/signature_set.h"
 #include "scan/crawler_script_fetcher.h"
+#include "scan/detection_fingerprint.h"
 #include "scan/page_analysis.h"
 #include "scan/records.h"
+#include "scan/rescan.h"
+#include "storage/history.h"
 #include "storage/scan_writer.h"
+#include "util/sha256.h"
 #include "util/time.h"
 
 namespace tagdrift::scan {
@@ -25,6 +29,25 @@ storage::ScanRecord header_for(const ScanOptions& options) {
   return header;
 }
 
+// Reuse what the site's last complete scan learned, unless told not to or there is no history.
+Rescan plan_rescan(const ScanOptions& options, const storage::Database* db,
+                   const storage::ScanRecord& header) {
+  if (db == nullptr || options.full) return {};
+  auto last = storage::History(*db).last_complete_scan(header.site);
+  if (!last) return {};
+  return Rescan(storage::load_prior_scan(*db, *last), header.detection);
+}
+
+std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts) {
+  std::vector<storage::ScriptRecord> records;
+  for (const std::string& url : scripts.urls()) {
+    crawler::ScriptResult result = scripts.fetch(url);
+    bool read = result.error.empty() && !result.body.empty();
+    records.push_back({url, read ? sha256_hex(result.body) : "", result.error});
+  }
+  return records;
+}
+
 }  // namespace
 
 ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
@@ -36,6 +59,9 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   CrawlerScriptFetcher fetcher(scripts);
   detectors::HealthLexicon lexicon = detectors::HealthLexicon::builtin();
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
+  result.contents.scan.detection = detection_fingerprint(options, lexicon);
+  Rescan rescan = plan_rescan(options, db, result.contents.scan);
+  rescan.revalidate_scripts(scripts);
   std::unique_ptr<storage::ScanWriter> writer;
   if (db != nullptr) {
     writer = std::make_unique<storage::ScanWriter>(
@@ -46,10 +72,11 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   // Workers leave each page's analysis here; the sink (one thread) pairs it with the page.
   std::mutex mutex;
   std::unordered_map<std::string, PageAnalysis> analyses;
-  const std::size_t max_links = options.crawl.max_links_per_page;
+  const PageAnalyser analyser{detector, lexicon, &fetcher, options.crawl.max_links_per_page,
+                              rescan};
   crawler::PageProcessor process = [&](crawler::Page& page) {
-    PageAnalysis analysis = analyse_page(page, detector, lexicon, &fetcher, max_links);
-    std::vector<std::string> links = std::move(analysis.links);
+    PageAnalysis analysis = analyse_page(page, analyser);
+    std::vector<std::string> links = analysis.links;
     std::lock_guard lock(mutex);
     analyses[page.url] = std::move(analysis);
     return links;
@@ -63,17 +90,18 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
         analyses.erase(found);
       }
     }
-    storage::PageRecord record = to_page_record(page, options.redact);
-    record.health_context = analysis.context.health_context;
-    record.health_terms = analysis.context.health_terms;
-    record.collects_pii = analysis.context.collects_pii;
-    auto sightings = to_sighting_records(analysis.detections, options.redact);
-    if (writer) writer->add_page(record, sightings);
-    result.contents.pages.push_back(std::move(record));
-    for (auto& sighting : sightings) result.contents.sightings.push_back(std::move(sighting));
+    PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
+    result.pages_reused += rows.page.reused ? 1 : 0;
+    if (writer) writer->add_page(rows.page, rows.sightings);
+    result.contents.pages.push_back(std::move(rows.page));
+    for (auto& sighting : rows.sightings) result.contents.sightings.push_back(std::move(sighting));
   };
-  result.summary = crawler::crawl(options.crawl, process, sink);
+  crawler::ValidatorLookup validators = [&](const std::string& url) {
+    return rescan.validators(url);
+  };
+  result.summary = crawler::crawl(options.crawl, process, sink, validators);
   result.scripts_fetched = scripts.fetched();
+  result.contents.scripts = script_records(scripts);
   auto& scan = result.contents.scan;
   scan.finished_at = utc_now_iso8601();
   scan.pages_crawled = static_cast<std::int64_t>(result.summary.pages_fetched);
@@ -83,7 +111,8 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   // against it.
   scan.complete = result.summary.failed_targets.empty();
   if (writer && scan.complete) {
-    writer->finish({scan.pages_crawled, scan.pages_failed, scan.pages_skipped}, scan.finished_at);
+    writer->finish({scan.pages_crawled, scan.pages_failed, scan.pages_skipped}, scan.finished_at,
+                   result.contents.scripts);
   }
   return result;
 }

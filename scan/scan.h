@@ -18,17 +18,22 @@ struct ScanOptions {
   std::string signatures_dir;       // --signatures: adds to or overrides the built-in ones
   std::string health_terms_file;    // --health-terms: extends the health lexicon
   std::vector<std::string> redact;  // --redact parameter-name patterns; empty = defaults
+  bool full = false;                // --full: a cold scan that reuses nothing from the last one
 };
 
 struct ScanResult {
   storage::ScanContents contents;  // what the history holds for this scan (URLs redacted)
   crawler::CrawlSummary summary;
   std::size_t scripts_fetched = 0;  // tag-manager containers and bundles read for detection
+  std::size_t pages_reused = 0;     // unchanged since the last scan: its results were reused
 };
 
-// Crawls and detects. With a database, the scan is written as it runs and marked complete at
-// the end; contents.scan.id is its id. Throws Error for what ends the command (bad options,
-// signatures, an unwritable database); page failures are data in the pages.
+// Crawls and detects. With a database, a page unchanged since the site's last complete scan
+// (a 304 to a conditional request, or the same body) reuses that scan's results unparsed, unless
+// options.full; drift comes out the same as a cold scan's. With a database, the scan is written as
+// it runs and marked complete at the end; contents.scan.id is its id. Throws Error for what ends
+// the command (bad options, signatures, an unwritable database); page failures are data in the
+// pages.
 ScanResult run_scan(const ScanOptions& options, storage::Database* db);
 
 }  // namespace tagdrift::scan

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "storage/json_text.h"
+#include "storage/record_rows.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "util/error.h"
@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kScanColumns = R"sql(
 SELECT scans.id, sites.site, scans.target, scans.options_json, scans.started_at,
        scans.finished_at, scans.complete, scans.pages_crawled, scans.pages_failed,
-       scans.pages_skipped
+       scans.pages_skipped, scans.detection
 FROM scans JOIN sites ON sites.id = scans.site_id
 )sql";
 
@@ -30,6 +30,7 @@ ScanRecord read_scan(const Statement& row) {
   scan.pages_crawled = row.int_at(7);
   scan.pages_failed = row.int_at(8);
   scan.pages_skipped = row.int_at(9);
+  scan.detection = row.text_at(10);
   return scan;
 }
 
@@ -39,70 +40,23 @@ std::vector<ScanRecord> read_scans(Statement& query) {
   return scans;
 }
 
-std::vector<std::string> list_column(const Statement& row, int column, const Database& db) {
-  std::optional<std::vector<std::string>> values = from_json_text(row.text_at(column));
-  if (!values) {
-    throw usage_error(fmt::format("damaged database (a list is not JSON): {}", db.path()));
-  }
-  return std::move(*values);
-}
-
 std::vector<PageRecord> read_pages(const Database& db, std::int64_t scan_id) {
-  Statement query(db.handle(), R"sql(
-SELECT url, final_url, status, content_type, bytes, seconds, depth, found_by, referrer, error,
-       skipped, health_context, health_terms, collects_pii, body_hash, etag, last_modified
-FROM pages WHERE scan_id = ?1 ORDER BY id)sql");
+  Statement query(db.handle(),
+                  fmt::format("SELECT {} FROM pages WHERE scan_id = ?1 ORDER BY id", kPageColumns));
   query.bind_int(1, scan_id);
   std::vector<PageRecord> pages;
-  while (query.step()) {
-    PageRecord& page = pages.emplace_back();
-    page.url = query.text_at(0);
-    page.final_url = query.text_at(1);
-    page.status = static_cast<int>(query.int_at(2));
-    page.content_type = query.text_at(3);
-    page.bytes = static_cast<std::uint64_t>(query.int_at(4));
-    page.seconds = query.real_at(5);
-    page.depth = static_cast<int>(query.int_at(6));
-    page.found_by = query.text_at(7);
-    page.referrer = query.text_at(8);
-    page.error = query.text_at(9);
-    page.skipped = query.text_at(10);
-    page.health_context = query.bool_at(11);
-    page.health_terms = list_column(query, 12, db);
-    page.collects_pii = list_column(query, 13, db);
-    page.body_hash = query.text_at(14);
-    page.etag = query.text_at(15);
-    page.last_modified = query.text_at(16);
-  }
+  while (query.step()) pages.push_back(read_page_row(query, 0, db));
   return pages;
 }
 
 std::vector<SightingRecord> read_sightings(const Database& db, std::int64_t scan_id) {
-  Statement query(db.handle(), R"sql(
-SELECT tags.key, sightings.signature_id, tags.vendor, tags.product, tags.category, tags.tag_id,
-       page_url, place, via, consent_gated, commented, events, enhanced_match, evidence, line
-FROM sightings JOIN tags ON tags.id = sightings.tag_ref
-WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql");
+  Statement query(db.handle(), fmt::format(R"sql(
+SELECT {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
+WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
+                                           kSightingColumns));
   query.bind_int(1, scan_id);
   std::vector<SightingRecord> sightings;
-  while (query.step()) {
-    SightingRecord& sighting = sightings.emplace_back();
-    sighting.key = query.text_at(0);
-    sighting.signature_id = query.text_at(1);
-    sighting.vendor = query.text_at(2);
-    sighting.product = query.text_at(3);
-    sighting.category = query.text_at(4);
-    sighting.tag_id = query.text_at(5);
-    sighting.page_url = query.text_at(6);
-    sighting.place = query.text_at(7);
-    sighting.via = query.text_at(8);
-    sighting.consent_gated = query.bool_at(9);
-    sighting.commented = query.bool_at(10);
-    sighting.events = list_column(query, 11, db);
-    sighting.enhanced_match = list_column(query, 12, db);
-    sighting.evidence = query.text_at(13);
-    sighting.line = static_cast<unsigned>(query.int_at(14));
-  }
+  while (query.step()) sightings.push_back(read_sighting_row(query, 0, db));
   return sightings;
 }
 
@@ -125,6 +79,7 @@ ScanContents History::load_scan(std::int64_t id) const {
   contents.scan = read_scan(query);
   contents.pages = read_pages(db_, id);
   contents.sightings = read_sightings(db_, id);
+  contents.scripts = read_scripts(db_, id);
   return contents;
 }
 

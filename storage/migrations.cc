@@ -98,6 +98,30 @@ CREATE TABLE approvals (
 );
 )sql";
 
+// Version 2: incremental rescans. A page's outgoing links and followed scripts are kept once per
+// distinct content (unchanged pages of later scans point at the same row), each scan records the
+// scripts it fetched, and the fingerprint of its detection rules decides whether a rescan may
+// reuse its results at all.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE extracts (
+  id      INTEGER PRIMARY KEY,
+  hash    TEXT NOT NULL UNIQUE,
+  links   TEXT NOT NULL DEFAULT '[]',
+  scripts TEXT NOT NULL DEFAULT '[]'
+);
+ALTER TABLE pages ADD COLUMN extract_id INTEGER REFERENCES extracts(id);
+ALTER TABLE pages ADD COLUMN reused INTEGER NOT NULL DEFAULT 0 CHECK (reused IN (0, 1));
+ALTER TABLE scans ADD COLUMN detection TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE scripts (
+  scan_id   INTEGER NOT NULL REFERENCES scans(id),
+  url       TEXT NOT NULL,
+  body_hash TEXT NOT NULL DEFAULT '',
+  error     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (scan_id, url)
+);
+)sql";
+
 void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
   // PRAGMA takes no bound parameters; the value is our own integer, never outside input.
   Statement(db, fmt::format("PRAGMA {} = {}", name, value)).run();
@@ -108,6 +132,7 @@ void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> migrations = {
       {1, kSchemaV1},
+      {2, kSchemaV2},
   };
   return migrations;
 }

@@ -3,10 +3,18 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace tagdrift::storage {
+
+// What a rescan needs to reuse a page it finds unchanged without parsing it again: its outgoing
+// links and the scripts the detectors followed from it. Kept once per distinct content.
+struct PageExtract {
+  std::vector<std::string> links, scripts;
+  std::int64_t id = 0;  // the stored extract's id when it came from the history, else 0
+};
 
 // One fetched (or failed, or skipped) page of a scan.
 struct PageRecord {
@@ -21,6 +29,13 @@ struct PageRecord {
   bool health_context = false;
   std::vector<std::string> health_terms, collects_pii;
   std::string body_hash, etag, last_modified;  // validators for incremental rescans
+  bool reused = false;                         // unchanged since the last scan: not parsed again
+  std::optional<PageExtract> extract;          // none: the page can never be reused
+};
+
+// A script the detectors fetched during a scan (a tag-manager container, a bundle).
+struct ScriptRecord {
+  std::string url, body_hash, error;
 };
 
 // One tag seen at one place of one page.
@@ -42,6 +57,7 @@ struct ScanRecord {
   std::string target, options_json, started_at, finished_at;
   bool complete = false;
   std::int64_t pages_crawled = 0, pages_failed = 0, pages_skipped = 0;
+  std::string detection;  // fingerprint of what decides detection (signatures, lexicon, limits)
 };
 
 // The totals a finished scan records.
@@ -67,6 +83,7 @@ struct ScanContents {
   ScanRecord scan;
   std::vector<PageRecord> pages;
   std::vector<SightingRecord> sightings;
+  std::vector<ScriptRecord> scripts;
 };
 
 }  // namespace tagdrift::storage

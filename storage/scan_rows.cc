@@ -1,6 +1,7 @@
 #include "storage/scan_rows.h"
 
 #include "storage/json_text.h"
+#include "util/sha256.h"
 
 namespace tagdrift::storage {
 
@@ -9,8 +10,16 @@ namespace {
 constexpr std::string_view kInsertPage = R"sql(
 INSERT INTO pages (scan_id, url, final_url, status, content_type, bytes, seconds, depth, found_by,
                    referrer, error, skipped, health_context, health_terms, collects_pii,
-                   body_hash, etag, last_modified)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                   body_hash, etag, last_modified, reused, extract_id)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+        ?20)
+)sql";
+
+// Extracts are keyed by the hash of their content, so an unchanged page adds no row.
+constexpr std::string_view kUpsertExtract = R"sql(
+INSERT INTO extracts (hash, links, scripts) VALUES (?1, ?2, ?3)
+ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash
+RETURNING id
 )sql";
 
 // Scans of one site may be written at the same time and commit in any order, so first and last
@@ -44,7 +53,8 @@ ScanRows::ScanRows(sqlite3* db, std::int64_t scan_id, std::int64_t site_id, std:
       seen_at_(std::move(seen_at)),
       insert_page_(db, kInsertPage),
       upsert_tag_(db, kUpsertTag),
-      insert_sighting_(db, kInsertSighting) {}
+      insert_sighting_(db, kInsertSighting),
+      upsert_extract_(db, kUpsertExtract) {}
 
 void ScanRows::insert(const PageRecord& page, const std::vector<SightingRecord>& sightings) {
   std::int64_t page_id = insert_page(page);
@@ -85,8 +95,26 @@ std::int64_t ScanRows::insert_page(const PageRecord& page) {
       .bind_text(16, page.body_hash)
       .bind_text(17, page.etag)
       .bind_text(18, page.last_modified)
-      .run();
+      .bind_int(19, page.reused);
+  if (page.extract) {
+    insert_page_.bind_int(20, extract_row(*page.extract));
+  } else {
+    insert_page_.bind_null(20);
+  }
+  insert_page_.run();
   return sqlite3_last_insert_rowid(db_);
+}
+
+std::int64_t ScanRows::extract_row(const PageExtract& extract) {
+  if (extract.id != 0) return extract.id;
+  std::string links = to_json_text(extract.links);
+  std::string scripts = to_json_text(extract.scripts);
+  upsert_extract_.bind_text(1, sha256_hex(links + "\n" + scripts))
+      .bind_text(2, links)
+      .bind_text(3, scripts);
+  std::int64_t id = upsert_extract_.step() ? upsert_extract_.int_at(0) : 0;
+  upsert_extract_.run();
+  return id;
 }
 
 // One upsert per tag and scan: later sightings of the same key reuse the id.

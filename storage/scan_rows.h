@@ -30,6 +30,7 @@ class ScanRows {
  private:
   std::int64_t insert_page(const PageRecord& page);
   std::int64_t tag_row(const SightingRecord& sighting);
+  std::int64_t extract_row(const PageExtract& extract);
 
   sqlite3* db_;
   std::int64_t scan_id_;
@@ -38,6 +39,7 @@ class ScanRows {
   Statement insert_page_;
   Statement upsert_tag_;
   Statement insert_sighting_;
+  Statement upsert_extract_;
   std::unordered_map<std::string, std::int64_t> tag_ids_;  // key -> tags.id
 };
 

@@ -17,8 +17,8 @@ namespace {
 std::int64_t insert_scan(sqlite3* db, const ScanRecord& header, std::int64_t site_id) {
   Statement(db, R"sql(
 INSERT INTO scans (site_id, target, options_json, started_at, complete, pages_crawled,
-                   pages_failed, pages_skipped)
-VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7))sql")
+                   pages_failed, pages_skipped, detection)
+VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8))sql")
       .bind_int(1, site_id)
       .bind_text(2, header.target)
       .bind_text(3, header.options_json.empty() ? "{}" : header.options_json)
@@ -26,6 +26,7 @@ VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7))sql")
       .bind_int(5, header.pages_crawled)
       .bind_int(6, header.pages_failed)
       .bind_int(7, header.pages_skipped)
+      .bind_text(8, header.detection)
       .run();
   return sqlite3_last_insert_rowid(db);
 }
@@ -42,6 +43,19 @@ WHERE id = ?1)sql")
       .bind_int(4, counts.pages_failed)
       .bind_int(5, counts.pages_skipped)
       .run();
+}
+
+void insert_scripts(sqlite3* db, std::int64_t scan_id, const std::vector<ScriptRecord>& scripts,
+                    const std::vector<std::string>& patterns) {
+  Statement insert(db, R"sql(
+INSERT OR REPLACE INTO scripts (scan_id, url, body_hash, error) VALUES (?1, ?2, ?3, ?4))sql");
+  for (const ScriptRecord& script : scripts) {
+    insert.bind_int(1, scan_id)
+        .bind_text(2, redact_url(script.url, patterns))
+        .bind_text(3, script.body_hash)
+        .bind_text(4, script.error)
+        .run();
+  }
 }
 
 void redact_page(PageRecord& page, std::vector<SightingRecord>& sightings,
@@ -87,10 +101,14 @@ void ScanWriter::add_page(PageRecord page, std::vector<SightingRecord> sightings
   if (full || old) flush();
 }
 
-void ScanWriter::finish(const ScanCounts& counts, const std::string& finished_at) {
+void ScanWriter::finish(const ScanCounts& counts, const std::string& finished_at,
+                        const std::vector<ScriptRecord>& scripts) {
   require_open();
   std::string finished = finished_at.empty() ? utc_now_iso8601() : finished_at;
-  commit_pending([&](sqlite3* db) { mark_complete(db, scan_id_, counts, finished); });
+  commit_pending([&](sqlite3* db) {
+    insert_scripts(db, scan_id_, scripts, options_.redact_patterns);
+    mark_complete(db, scan_id_, counts, finished);
+  });
   finished_ = true;
 }
 

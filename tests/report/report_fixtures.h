@@ -68,8 +68,8 @@ inline drift::Report sample_report() {
   using drift::Severity;
   using drift::Status;
   drift::Report report;
-  report.scan = {42,   kSite, kSite, "{}", "2024-05-01T10:00:00Z", "2024-05-01T10:02:00Z",
-                 true, 120,   1,     1};
+  report.scan = {42,  kSite, kSite, "{}", "2024-05-01T10:00:00Z", "2024-05-01T10:02:00Z", true,
+                 120, 1,     1,     ""};
   report.previous_scan_id = 41;
   storage::PageRecord home, fertility, broken, pdf;
   home.url = std::string(kSite) + "/", home.status = 200, home.found_by = "seed";

@@ -1,0 +1,54 @@
+#include "scan/rescan.h"
+
+#include "util/sha256.h"
+
+namespace tagdrift::scan {
+namespace {
+
+// What the detectors saw of a script: its body's hash, or nothing when it could not be read.
+std::string script_state(const crawler::ScriptResult& result) {
+  return result.error.empty() && !result.body.empty() ? sha256_hex(result.body) : "";
+}
+
+}  // namespace
+
+Rescan::Rescan(storage::PriorScan prior, const std::string& fingerprint) {
+  if (!fingerprint.empty() && prior.scan.detection == fingerprint) prior_ = std::move(prior);
+}
+
+void Rescan::revalidate_scripts(crawler::ScriptCache& scripts) {
+  if (!prior_) return;
+  for (const auto& [url, before] : prior_->scripts) {
+    if (script_state(scripts.fetch(url)) != before.body_hash) changed_scripts_.insert(url);
+  }
+}
+
+const storage::PriorPage* Rescan::usable(const std::string& url) const {
+  if (!prior_) return nullptr;
+  auto found = prior_->pages.find(url);
+  if (found == prior_->pages.end()) return nullptr;
+  const storage::PriorPage& prior = found->second;
+  if (!prior.page.extract || !prior.page.error.empty()) return nullptr;
+  for (const std::string& script : prior.page.extract->scripts) {
+    if (changed_scripts_.count(script) != 0 || prior_->scripts.count(script) == 0) return nullptr;
+  }
+  return &prior;
+}
+
+std::optional<crawler::Validators> Rescan::validators(const std::string& url) const {
+  const storage::PriorPage* prior = usable(url);
+  if (prior == nullptr || (prior->page.etag.empty() && prior->page.last_modified.empty())) {
+    return std::nullopt;
+  }
+  return crawler::Validators{prior->page.etag, prior->page.last_modified};
+}
+
+const storage::PriorPage* Rescan::reusable(const crawler::Page& page,
+                                           const std::string& body_hash) const {
+  const storage::PriorPage* prior = usable(page.url);
+  if (prior == nullptr || prior->page.final_url != page.final_url) return nullptr;
+  if (page.not_modified) return prior;
+  return !body_hash.empty() && body_hash == prior->page.body_hash ? prior : nullptr;
+}
+
+}  // namespace tagdrift::scan
