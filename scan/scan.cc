@@ -9,6 +9,7 @@
 #include "scan/crawler_script_fetcher.h"
 #include "scan/page_analysis.h"
 #include "scan/records.h"
+#include "storage/redact.h"
 #include "storage/scan_writer.h"
 #include "util/time.h"
 
@@ -19,7 +20,8 @@ storage::ScanRecord header_for(const ScanOptions& options) {
   storage::ScanRecord header;
   header.site = site_key(options.crawl.targets, options.crawl.base_url);
   for (const auto& target : options.crawl.targets) {
-    header.target += (header.target.empty() ? "" : " ") + target;
+    header.target +=
+        (header.target.empty() ? "" : " ") + storage::redact_url(target, options.redact);
   }
   header.started_at = utc_now_iso8601();
   return header;
@@ -73,6 +75,10 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     for (auto& sighting : sightings) result.contents.sightings.push_back(std::move(sighting));
   };
   result.summary = crawler::crawl(options.crawl, process, sink);
+  // The command prints these: a seed's secret parameters must not reach the log.
+  for (auto& failed : result.summary.failed_targets) {
+    failed = storage::redact_urls_in_text(failed, options.redact);
+  }
   result.scripts_fetched = scripts.fetched();
   auto& scan = result.contents.scan;
   scan.finished_at = utc_now_iso8601();
