@@ -27,8 +27,9 @@ constexpr int kKills = 24;
 // enough (about half a second) for kills to land in every phase.
 constexpr int kPages = 40;
 constexpr auto kPagePause = std::chrono::milliseconds(15);
-// The whole test stays near a minute even on a loaded machine: kills stop at this wall time.
-constexpr double kBudgetSeconds = 60;
+// The kills take about 40 s on a loaded 2-core machine; this cap keeps the test inside ctest's
+// 120 s TIMEOUT (the final scans add a few seconds) if the machine is slower still.
+constexpr double kBudgetSeconds = 80;
 
 const char* kGa =
     "<script async src='https://www.googletagmanager.com/gtag/js?id=G-CRASH12345'></script>";
