@@ -148,6 +148,13 @@ void CrawlRun::start(std::unique_ptr<Transfer> transfer, const std::string& url)
     // robots.txt and sitemaps may redirect anywhere http(s); pages are followed hop by hop.
     curl_easy_setopt(transfer->easy.get(), CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(transfer->easy.get(), CURLOPT_MAXREDIRS, 5L);
+    // Their own budget applies, counted as the body arrives: a robots.txt announced larger than
+    // --max-body is read up to its budget and obeyed (RFC 9309 2.5), never rejected unread
+    // (which opened the whole site).
+    curl_easy_setopt(transfer->easy.get(), CURLOPT_MAXFILESIZE_LARGE,
+                     transfer->kind == TransferKind::kRobots
+                         ? curl_off_t{0}
+                         : static_cast<curl_off_t>(transfer->max_body));
   }
   transfer->attach_callbacks();
   if (curl_multi_add_handle(multi_.get(), transfer->easy.get()) != CURLM_OK) {

@@ -87,7 +87,7 @@ storage::PageRecord to_page_record(const crawler::Page& page,
   record.depth = page.depth;
   record.found_by = crawler::found_by_name(page.found_by);
   record.referrer = page.referrer.empty() ? "" : storage::redact_url(page.referrer, redact);
-  record.error = page.error;
+  record.error = storage::redact_urls_in_text(page.error, redact);
   record.skipped = page.skipped;
   record.etag = page.etag;
   record.last_modified = page.last_modified;

@@ -12,6 +12,7 @@
 #include "scan/records.h"
 #include "scan/rescan.h"
 #include "storage/history.h"
+#include "storage/redact.h"
 #include "storage/scan_writer.h"
 #include "util/sha256.h"
 #include "util/time.h"
@@ -23,7 +24,8 @@ storage::ScanRecord header_for(const ScanOptions& options) {
   storage::ScanRecord header;
   header.site = site_key(options.crawl.targets, options.crawl.base_url);
   for (const auto& target : options.crawl.targets) {
-    header.target += (header.target.empty() ? "" : " ") + target;
+    header.target +=
+        (header.target.empty() ? "" : " ") + storage::redact_url(target, options.redact);
   }
   header.started_at = utc_now_iso8601();
   return header;
@@ -100,6 +102,10 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     return rescan.validators(url);
   };
   result.summary = crawler::crawl(options.crawl, process, sink, validators);
+  // The command prints these: a seed's secret parameters must not reach the log.
+  for (auto& failed : result.summary.failed_targets) {
+    failed = storage::redact_urls_in_text(failed, options.redact);
+  }
   result.scripts_fetched = scripts.fetched();
   result.contents.scripts = script_records(scripts);
   auto& scan = result.contents.scan;

@@ -116,4 +116,34 @@ std::string redact_url(std::string_view url, const std::vector<std::string>& pat
   return result.get();
 }
 
+std::string redact_urls_in_text(std::string_view text, const std::vector<std::string>& patterns) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = std::min(text.find(' ', start), text.size());
+    std::string_view word = text.substr(start, end - start);
+    std::size_t scheme_end = word.find("://");
+    if (scheme_end == std::string_view::npos) {
+      out += word;
+    } else {
+      // The URL runs from its scheme to the word's end, less closing punctuation.
+      std::size_t begin = scheme_end;
+      while (begin > 0 &&
+             (std::isalnum(static_cast<unsigned char>(word[begin - 1])) || word[begin - 1] == '+' ||
+              word[begin - 1] == '-' || word[begin - 1] == '.')) {
+        --begin;
+      }
+      std::size_t last = word.find_last_not_of(":,;)\"'>");
+      std::size_t finish =
+          last == std::string_view::npos || last < scheme_end ? word.size() : last + 1;
+      out += word.substr(0, begin);
+      out += redact_url(word.substr(begin, finish - begin), patterns);
+      out += word.substr(finish);
+    }
+    if (end < text.size()) out += ' ';
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace tagdrift::storage

@@ -19,4 +19,9 @@ const std::vector<std::string>& default_redact_patterns();
 // a relative reference or a string that is no URL still has its parameters masked.
 std::string redact_url(std::string_view url, const std::vector<std::string>& patterns = {});
 
+// `text` (an error message, a log line) with every URL in it redacted as by redact_url. A URL is
+// a space-delimited word containing "://"; punctuation around it is kept.
+std::string redact_urls_in_text(std::string_view text,
+                                const std::vector<std::string>& patterns = {});
+
 }  // namespace tagdrift::storage

@@ -87,3 +87,15 @@ TEST_CASE("redact: a token in a URL never reaches the database file") {
   CHECK(bytes.find(secret) == std::string::npos);
   CHECK(bytes.find(password) == std::string::npos);
 }
+
+TEST_CASE("redact: URLs inside an error or log line are redacted, the words around them kept") {
+  using tagdrift::storage::redact_urls_in_text;
+  CHECK(redact_urls_in_text("redirect loop at https://a.test/x?token=abc&n=1") ==
+        "redirect loop at https://a.test/x?token=REDACTED&n=1");
+  CHECK(redact_urls_in_text("http://a.test/down?session=s3: HTTP 503") ==
+        "http://a.test/down?session=REDACTED: HTTP 503");
+  CHECK(redact_urls_in_text("see (https://u:pw@a.test/), then?key=1") ==
+        "see (https://a.test/), then?key=1");
+  CHECK(redact_urls_in_text("HTTP 500") == "HTTP 500");
+  CHECK(redact_urls_in_text("") == "");
+}
