@@ -15,15 +15,19 @@ import statistics
 import sys
 
 TOOLS = [  # (key, label)
-    ("tagdrift", "tagdrift (crawl + extraction)"),
+    ("tagdrift", "tagdrift cold (+ history)"),
+    ("rescan", "tagdrift rescan, unchanged"),
+    ("rescan1", "tagdrift rescan, 1% changed"),
     ("wget2", "wget2 (crawl only)"),
     ("scrapy", "Scrapy (crawl + script src)"),
     ("gumbo", "bare Gumbo parse, 1 core"),
 ]
-RATIOS = [  # (peer, target for tagdrift's pages/s over the peer's, or None)
-    ("wget2", None),
-    ("scrapy", 5.0),
-    ("gumbo", 1.6),
+RATIOS = [  # (tool, peer, target for the tool's pages/s over the peer's, or None)
+    ("tagdrift", "wget2", None),
+    ("tagdrift", "scrapy", 5.0),
+    ("tagdrift", "gumbo", 1.6),
+    ("rescan", "wget2", 1.0),
+    ("rescan1", "wget2", 0.5),
 ]
 RSS_TARGET_MB = 150
 RSS_TARGET_PAGES = 20_000
@@ -75,7 +79,8 @@ def table(args):
     for key, label in TOOLS:
         s = stats[key]
         if s is None:
-            note = args.skip if key == "tagdrift" and args.skip else "no successful run"
+            note = args.skip if key.startswith(("tagdrift", "rescan")) and args.skip \
+            else "no successful run"
             lines.append(f"{label:32} {'-':>9}   {note}")
             continue
         lines.append(f"{label:32} {s['pages_per_s']:9.1f} {s['pages_per_cpu_s']:12.1f} "
@@ -88,20 +93,23 @@ def table(args):
     lines.append("memory); its CPU s and RSS include reading every page. A crawler's pages fetched")
     lines.append("should equal the site's URLs.")
     lines.append("")
-    lines.append("ratios (higher is better for tagdrift):      pages/s   pages/CPU-s")
-    t = stats["tagdrift"]
-    for peer, target in RATIOS:
-        label = dict(TOOLS)[peer]
+    lines.append("ratios (higher is better for tagdrift):             pages/s   pages/CPU-s")
+    labels = dict(TOOLS)
+    for tool, peer, target in RATIOS:
+        name = f"{tool} / {labels[peer]}"
         goal = f"   target >= {target:.1f}x pages/s" if target else ""
-        if t is None or stats[peer] is None:
-            lines.append(f"  tagdrift / {label:30} {'n/a':>8} {'n/a':>13}{goal}")
+        mine, theirs = stats[tool], stats[peer]
+        if mine is None or theirs is None:
+            lines.append(f"  {name:44} {'n/a':>8} {'n/a':>13}{goal}")
         else:
-            ratio = t["pages_per_s"] / stats[peer]["pages_per_s"]
-            cpu_ratio = t["pages_per_cpu_s"] / stats[peer]["pages_per_cpu_s"]
-            lines.append(f"  tagdrift / {label:30} {ratio:7.2f}x {cpu_ratio:12.2f}x{goal}")
-    if t is not None:
+            ratio = mine["pages_per_s"] / theirs["pages_per_s"]
+            cpu_ratio = mine["pages_per_cpu_s"] / theirs["pages_per_cpu_s"]
+            lines.append(f"  {name:44} {ratio:7.2f}x {cpu_ratio:12.2f}x{goal}")
+    rss = {key: stats[key]["rss_mb"] for key in ("tagdrift", "rescan", "rescan1") if stats[key]}
+    if rss:
         at = "" if args.pages == RSS_TARGET_PAGES else f", measured here on {args.pages} pages"
-        lines.append(f"tagdrift peak RSS: {t['rss_mb']:.1f} MB   (target <= {RSS_TARGET_MB} MB "
+        each = ", ".join(f"{key} {mb:.1f}" for key, mb in rss.items())
+        lines.append(f"tagdrift peak RSS MB: {each}   (target <= {RSS_TARGET_MB} MB "
                      f"on {RSS_TARGET_PAGES} pages{at})")
     print("\n".join(lines))
 

@@ -33,7 +33,8 @@ json page_json(const storage::PageRecord& page) {
           {"health_terms", page.health_terms},
           {"collects_pii", page.collects_pii},
           {"error", or_null(page.error)},
-          {"skipped", or_null(page.skipped)}};
+          {"skipped", or_null(page.skipped)},
+          {"reused", page.reused}};
 }
 
 json finding_page_json(const drift::FindingPage& page) {
