@@ -87,6 +87,14 @@ bool redact_part(CURLU* url, CURLUPart part, const std::vector<std::string>& pat
   return changed && curl_url_set(url, part, masked.c_str(), 0) == CURLUE_OK;
 }
 
+// Only user info (before an '@'), a query or a fragment can hold a secret, and a query or fragment
+// only when a pattern occurs in it: most URLs are seen to be clean without parsing them.
+bool may_hold_secret(std::string_view url, const std::vector<std::string>& patterns) {
+  if (url.find('@') != std::string_view::npos) return true;
+  std::size_t start = url.find_first_of("?#");
+  return start != std::string_view::npos && is_secret_name(url.substr(start), patterns);
+}
+
 }  // namespace
 
 const std::vector<std::string>& default_redact_patterns() {
@@ -96,6 +104,7 @@ const std::vector<std::string>& default_redact_patterns() {
 
 std::string redact_url(std::string_view url, const std::vector<std::string>& patterns) {
   const std::vector<std::string>& names = patterns.empty() ? default_redact_patterns() : patterns;
+  if (!may_hold_secret(url, names)) return std::string(url);
   std::string text(url);
   UrlHandle handle(curl_url());
   constexpr unsigned kParseFlags = CURLU_NON_SUPPORT_SCHEME | CURLU_PATH_AS_IS | CURLU_ALLOW_SPACE;
