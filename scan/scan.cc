@@ -66,8 +66,9 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   rescan.revalidate_scripts(scripts);
   std::unique_ptr<storage::ScanWriter> writer;
   if (db != nullptr) {
-    writer = std::make_unique<storage::ScanWriter>(
-        *db, result.contents.scan, storage::ScanWriterOptions{options.redact, 200, {}});
+    storage::ScanWriterOptions batching;  // the default batches: 200 pages or 0.5 s
+    batching.redact_patterns = options.redact;
+    writer = std::make_unique<storage::ScanWriter>(*db, result.contents.scan, batching);
     result.contents.scan.id = writer->scan_id();
   }
 
