@@ -76,7 +76,8 @@ void CrawlRun::take_parsed_sitemap(Parsed parsed) {
 }
 
 void CrawlRun::queue_link(const std::string& url, const Page& from, FoundBy found_by, int depth) {
-  if (!scope_.contains(url)) return;
+  // Most links of a site point at pages already queued: skip parsing them for scope and origin.
+  if (frontier_.seen(url) || !scope_.contains(url)) return;
   QueuedUrl item{url, origin_of(url), depth, found_by, from.url, 0, {}};
   Admission admission = frontier_.add(std::move(item));
   if (admission == Admission::kPageLimit || admission == Admission::kQueryVariantLimit) {

@@ -37,6 +37,8 @@ class Frontier {
 
   // De-duplicates and applies the budgets; the first sighting of a URL decides its depth.
   Admission add(QueuedUrl item);
+  // True when `url` was queued or claimed before (cheaper to ask than to scope a link first).
+  bool seen(const std::string& url) const { return seen_.count(url) != 0; }
   // Marks a URL as taken without queueing it (a redirect target fetched under another name).
   bool claim(const std::string& url);
   // Puts back a URL to try again no sooner than item.not_before (no de-duplication).

@@ -35,7 +35,7 @@ void parse_and_detect(const crawler::Page& page, const PageAnalyser& analyser,
 
 PageAnalysis analyse_page(const crawler::Page& page, const PageAnalyser& analyser) {
   PageAnalysis analysis;
-  if (!page.not_modified) analysis.body_hash = sha256_hex(page.body);
+  if (analyser.hash_bodies && !page.not_modified) analysis.body_hash = sha256_hex(page.body);
   analysis.reused = analyser.rescan.reusable(page, analysis.body_hash);
   if (analysis.reused != nullptr) {
     analysis.links = analysis.reused->page.extract->links;

@@ -32,6 +32,7 @@ struct PageAnalyser {
   detectors::ScriptFetcher* fetcher;
   std::size_t max_links;
   const Rescan& rescan;
+  bool hash_bodies;  // only a scan written to history needs body hashes (for the next scan)
 };
 
 // Throws when a 304 arrives for a page with nothing to reuse (the crawl records it as the page's

@@ -75,8 +75,8 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   // Workers leave each page's analysis here; the sink (one thread) pairs it with the page.
   std::mutex mutex;
   std::unordered_map<std::string, PageAnalysis> analyses;
-  const PageAnalyser analyser{detector, lexicon, &fetcher, options.crawl.max_links_per_page,
-                              rescan};
+  const PageAnalyser analyser{detector, lexicon,      &fetcher, options.crawl.max_links_per_page,
+                              rescan,   db != nullptr};
   crawler::PageProcessor process = [&](crawler::Page& page) {
     PageAnalysis analysis = analyse_page(page, analyser);
     std::vector<std::string> links = analysis.links;
