@@ -23,3 +23,17 @@ TEST_CASE("json text: anything but an array of strings is refused") {
   CHECK_FALSE(from_json_text("[1, 2]"));
   CHECK_FALSE(from_json_text("[\"unterminated"));
 }
+
+TEST_CASE("json text: plain lists (the fast path) read as the general parser reads them") {
+  using List = std::vector<std::string>;
+  CHECK(from_json_text("[]") == List{});
+  CHECK(from_json_text("[\"https://a.test/x?y=1\",\"b\"]") == List{"https://a.test/x?y=1", "b"});
+  CHECK(from_json_text("[ \"a\" , \"b\" ]") == List{"a", "b"});  // spaces: the general parser
+  CHECK(from_json_text("[\"a\\u0041\"]") == List{"aA"});         // an escape: the same
+  CHECK(from_json_text("[\"\"]") == List{""});
+  CHECK_FALSE(from_json_text("[\"a\",]"));
+  CHECK_FALSE(from_json_text("[\"a\"\"b\"]"));
+  CHECK_FALSE(from_json_text("[\"a\",1]"));
+  CHECK_FALSE(from_json_text("[\"line\nbreak\"]"));
+  CHECK_FALSE(from_json_text("[\"bad \xff byte\"]"));
+}
