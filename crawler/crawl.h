@@ -11,8 +11,9 @@
 
 namespace tagdrift::crawler {
 
-// Runs on a parse worker, never on the I/O loop, for each page with an HTML body. Returns the
-// page's outgoing links as absolute URLs (see links.h); the crawler scopes and queues them.
+// Runs on a parse worker, never on the I/O loop, for each page with an HTML body; for a page
+// answered 304 to a conditional request (no body, nothing to parse) it runs on the loop. Returns
+// the page's outgoing links as absolute URLs (see links.h); the crawler scopes and queues them.
 using PageProcessor = std::function<std::vector<std::string>(Page& page)>;
 
 // Runs on the crawl thread before a page is requested: the validators of an earlier scan when the

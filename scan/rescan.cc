@@ -1,5 +1,10 @@
 #include "scan/rescan.h"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "util/sha256.h"
 
 namespace tagdrift::scan {
@@ -16,10 +21,24 @@ Rescan::Rescan(storage::PriorScan prior, const std::string& fingerprint) {
   if (!fingerprint.empty() && prior.scan.detection == fingerprint) prior_ = std::move(prior);
 }
 
-void Rescan::revalidate_scripts(crawler::ScriptCache& scripts) {
+void Rescan::revalidate_scripts(crawler::ScriptCache& scripts, std::size_t parallel) {
   if (!prior_) return;
-  for (const auto& [url, before] : prior_->scripts) {
-    if (script_state(scripts.fetch(url)) != before.body_hash) changed_scripts_.insert(url);
+  std::vector<const storage::ScriptRecord*> before;
+  for (const auto& [url, script] : prior_->scripts) before.push_back(&script);
+  // A few fetches at a time: an unreachable container costs its timeout once, not once each.
+  std::vector<std::string> state(before.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < before.size(); i = next++) {
+      state[i] = script_state(scripts.fetch(before[i]->url));
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < std::min(parallel, before.size()); ++t) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (state[i] != before[i]->body_hash) changed_scripts_.insert(before[i]->url);
   }
 }
 

@@ -22,9 +22,9 @@ class Rescan {
   Rescan(storage::PriorScan prior, const std::string& fingerprint);
 
   // Fetches again every script the prior scan fetched (through `scripts`, which keeps them for
-  // this scan) and rules out the pages that followed one whose body changed: tags drift in
-  // through tag-manager containers and bundles with no change to the page.
-  void revalidate_scripts(crawler::ScriptCache& scripts);
+  // this scan), `parallel` at a time, and rules out the pages that followed one whose body
+  // changed: tags drift in through tag-manager containers and bundles with no change to the page.
+  void revalidate_scripts(crawler::ScriptCache& scripts, std::size_t parallel);
 
   // The validators for a conditional request of `url`; nothing when the page cannot be reused.
   std::optional<crawler::Validators> validators(const std::string& url) const;

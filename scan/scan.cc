@@ -63,7 +63,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
   Rescan rescan = plan_rescan(options, db, result.contents.scan);
-  rescan.revalidate_scripts(scripts);
+  rescan.revalidate_scripts(scripts, static_cast<std::size_t>(options.crawl.concurrency));
   std::unique_ptr<storage::ScanWriter> writer;
   if (db != nullptr) {
     storage::ScanWriterOptions batching;  // the default batches: 200 pages or 0.5 s
