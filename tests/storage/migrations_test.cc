@@ -133,3 +133,27 @@ TEST_CASE("migrations: read-only mode refuses a file that still needs migrating"
             std::to_string(latest_schema_version()) + "); open it for writing once to upgrade it");
   CHECK(bytes_of(path) == before);
 }
+
+TEST_CASE("migrations: a version 1 history upgrades to version 2 with its scans intact") {
+  TempDir dir;
+  const fs::path path = dir.path() / "v1.db";
+  {
+    auto raw = raw_connection(path);
+    migrate(raw.get(), path.string(), {schema_migrations().front()});
+    run_script(raw.get(), R"sql(
+INSERT INTO sites (id, site) VALUES (1, 'https://clinic.test');
+INSERT INTO scans (id, site_id, target, started_at, complete) VALUES (1, 1, 'https://clinic.test/', '2026-01-01T00:00:00Z', 1);
+INSERT INTO pages (id, scan_id, url, status, body_hash) VALUES (1, 1, 'https://clinic.test/', 200, 'abc');
+)sql");
+    REQUIRE(pragma_int(raw.get(), "user_version") == 1);
+  }
+  Database db = Database::open(path.string(), Database::Mode::kReadWrite);
+  CHECK(db.schema_version() == 2);
+  CHECK(has_table(db.handle(), "extracts"));
+  CHECK(has_table(db.handle(), "scripts"));
+  auto scan = tagdrift::storage::History(db).load_scan(1);
+  CHECK(scan.scan.detection.empty());  // so no rescan will reuse it
+  REQUIRE(scan.pages.size() == 1);
+  CHECK(scan.pages[0].body_hash == "abc");
+  CHECK_FALSE(scan.pages[0].reused);
+}
