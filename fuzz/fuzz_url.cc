@@ -3,20 +3,26 @@
 // its output splits into parts.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "crawler/url.h"
 
-namespace {
-
-void check(bool condition) {
-  if (!condition) std::abort();
-}
-
-}  // namespace
+// A broken promise is a crash, with the promise and the values printed.
+#define CHECK_PROMISE(condition, ...)                                                       \
+  do {                                                                                      \
+    if (!(condition)) {                                                                     \
+      std::fprintf(stderr, "broken promise: %s\n", #condition);                             \
+      for (std::string_view value : std::initializer_list<std::string_view>{__VA_ARGS__}) { \
+        std::fprintf(stderr, "  [%.*s]\n", int(value.size()), value.data());                \
+      }                                                                                     \
+      std::abort();                                                                         \
+    }                                                                                       \
+  } while (false)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace tagdrift::crawler;
@@ -29,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   std::string encoded = normalize_percent_encoding(input);
-  check(normalize_percent_encoding(encoded) == encoded);
+  CHECK_PROMISE(normalize_percent_encoding(encoded) == encoded, input, encoded);
   is_tracking_parameter(href);
   origin_of(input);
   split_url(input);
@@ -38,9 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::optional<std::string> resolved = resolve_url(base, href);
   if (resolved) {
     std::optional<std::string> again = normalize_url(*resolved);
-    check(again.has_value() && *again == *resolved);
-    check(split_url(*resolved).has_value());
-    check(!origin_of(*resolved).empty());
+    CHECK_PROMISE(again.has_value() && *again == *resolved, base, href, *resolved,
+                  again ? std::string_view(*again) : "(none)");
+    CHECK_PROMISE(split_url(*resolved).has_value(), *resolved);
+    CHECK_PROMISE(!origin_of(*resolved).empty(), *resolved);
   }
   return 0;
 }
