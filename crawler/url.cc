@@ -177,8 +177,10 @@ std::optional<std::string> build_normalized(CURLU* url, std::size_t max_length) 
   if (scheme_text != "http" && scheme_text != "https") return std::nullopt;
   CurlText host = get_part(url, CURLUPART_HOST, CURLU_PUNYCODE);
   if (!host) host = get_part(url, CURLUPART_HOST);
-  // libcurl lets an escaped host through; no real host has one (an IPv6 zone is bracketed).
-  if (!host || *host == '\0' || (*host != '[' && std::strchr(host.get(), '%') != nullptr)) {
+  // libcurl lets an escaped host through; no real host has one (an IPv6 zone is bracketed). It
+  // also decodes an escaped DEL into the host, which it would then refuse to parse again.
+  if (!host || *host == '\0' || (*host != '[' && std::strchr(host.get(), '%') != nullptr) ||
+      std::strchr(host.get(), '\x7f') != nullptr) {
     return std::nullopt;
   }
   const CurlText port = get_part(url, CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);

@@ -44,7 +44,10 @@ std::pair<std::string, std::string> host_and_path(std::string_view url) {
 std::string url_host(std::string_view url) { return host_and_path(url).first; }
 
 bool url_in(std::string_view url, const std::vector<std::string>& entries) {
-  auto [host, path] = host_and_path(url);
+  // Named variables, not a structured binding: clang before 16 cannot capture bindings.
+  const auto host_path = host_and_path(url);
+  const auto& host = host_path.first;
+  const auto& path = host_path.second;
   if (host.empty()) return false;
   return std::any_of(entries.begin(), entries.end(), [&](const std::string& entry) {
     std::size_t slash = entry.find('/');

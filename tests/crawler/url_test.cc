@@ -195,6 +195,20 @@ TEST_CASE("url: malformed URLs give nothing") {
   }
 }
 
+// Found by fuzz/fuzz_url: libcurl decodes an escaped DEL into the host, and a normal form with a
+// raw control byte is a URL libcurl itself refuses to parse again.
+TEST_CASE("url: an escaped control byte in the host gives nothing, never a raw one") {
+  for (const char* url : {"http://a%7Fb.example/", "http://a.example%7f/", "http://a.example\x7f/",
+                          "http://b\xC3\xBC"
+                          "cher.ex\x7f\x7f/"}) {
+    INFO(url);
+    CHECK_FALSE(normalize_url(url).has_value());
+    CHECK_FALSE(resolve_url(kBase, url).has_value());
+  }
+  CHECK_FALSE(resolve_url(kBase, "//a%7Fb.example/x").has_value());
+  CHECK(normalized("http://a%41b.example/") == "http://aab.example/");
+}
+
 TEST_CASE("url: a bad base resolves nothing") {
   CHECK_FALSE(resolve_url("not a url", "/x").has_value());
   CHECK_FALSE(resolve_url("", "page.html").has_value());

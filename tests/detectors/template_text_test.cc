@@ -1,12 +1,19 @@
 #include "detectors/template_text.h"
 
 #include <catch2/catch.hpp>
-#include <chrono>
+#include <ctime>
 #include <string>
 
 namespace td = tagdrift::detectors;
 
 namespace {
+// Sanitizer and debug builds run several times slower; time limits scale with them.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+constexpr double kSlowdown = 20;
+#else
+constexpr double kSlowdown = 1;
+#endif
+
 std::string body(const std::string& source, const td::TemplateComment& comment) {
   return source.substr(comment.begin, comment.end - comment.begin);
 }
@@ -136,9 +143,10 @@ TEST_CASE("template_text: unclosed openers leave the text as it is") {
 TEST_CASE("template_text: adversarial openers without closers stay linear") {
   std::string source;
   for (int i = 0; i < 200000; ++i) source += "{{--{% comment %}{{!{#<%--<%#@*<a b=\"{{--\">";
-  auto start = std::chrono::steady_clock::now();
+  // Processor time, so that a busy machine does not fail the test.
+  const std::clock_t start = std::clock();
   td::TemplateText text = td::mask_template_syntax(source);
-  auto elapsed = std::chrono::steady_clock::now() - start;
+  const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   CHECK(text.html.size() == source.size());
-  CHECK(elapsed < std::chrono::seconds(2));
+  CHECK(seconds < 2.0 * kSlowdown);
 }

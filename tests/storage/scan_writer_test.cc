@@ -27,6 +27,13 @@ using tagdrift::testing::write_scan;
 
 namespace {
 
+// Sanitizer and debug builds run several times slower; time limits scale with them.
+#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
+constexpr int kSlowdown = 20;
+#else
+constexpr int kSlowdown = 1;
+#endif
+
 constexpr const char* kCountPages = "SELECT count(*) FROM pages WHERE scan_id = ?1";
 
 void check_same_page(const PageRecord& a, const PageRecord& b) {
@@ -142,11 +149,12 @@ TEST_CASE("scan writer: a batch is also written once it is old enough") {
   std::string path = (dir.path() / "history.db").string();
   Database db = Database::open(path);
   ScanWriterOptions options;
-  options.batch_interval = std::chrono::milliseconds(50);
+  // Opening the writer and adding the first page must take less than the interval.
+  options.batch_interval = std::chrono::milliseconds(50 * kSlowdown);
   ScanWriter writer(db, make_header(kClinic), options);
   writer.add_page(make_page(kClinic, 0), {});
   CHECK(count_rows(db, kCountPages, writer.scan_id()) == 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  std::this_thread::sleep_for(std::chrono::milliseconds(60 * kSlowdown));
   writer.add_page(make_page(kClinic, 1), {});
   CHECK(count_rows(db, kCountPages, writer.scan_id()) == 2);
 }
