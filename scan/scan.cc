@@ -96,6 +96,8 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
     result.pages_reused += rows.page.reused ? 1 : 0;
     if (writer) writer->add_page(rows.page, rows.sightings);
+    // Drift and the report never read a page's links: keeping them would grow with the site.
+    rows.page.extract.reset();
     result.contents.pages.push_back(std::move(rows.page));
     for (auto& sighting : rows.sightings) result.contents.sightings.push_back(std::move(sighting));
   };

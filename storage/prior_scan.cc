@@ -20,9 +20,8 @@ WHERE pages.scan_id = ?1)sql",
   query.bind_int(1, scan_id);
   std::unordered_map<std::int64_t, PriorPage> pages;
   while (query.step()) {
-    PriorPage prior{read_page_row(query, 4, db), {}};
-    prior.page.extract = PageExtract{read_list_column(query, 2, db), read_list_column(query, 3, db),
-                                     query.int_at(1)};
+    PriorPage prior{read_page_row(query, 4, db), query.text_at(2), {}};
+    prior.page.extract = PageExtract{{}, read_list_column(query, 3, db), query.int_at(1)};
     pages.emplace(query.int_at(0), std::move(prior));
   }
   return pages;

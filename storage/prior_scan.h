@@ -12,7 +12,9 @@
 namespace tagdrift::storage {
 
 struct PriorPage {
-  PageRecord page;  // page.extract is always set
+  PageRecord page;         // page.extract is always set, with its id and scripts but no links
+  std::string links_json;  // the links, as stored: parsed only when the page is reused, since
+                           // a site's links held as strings would cost more than all else here
   std::vector<SightingRecord> sightings;
 };
 
