@@ -2,9 +2,11 @@
 #include <fmt/core.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <clocale>
 #include <cstdio>
 #include <new>
+#include <string>
 
 #include "cli/commands.h"
 #include "util/error.h"
@@ -27,8 +29,12 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // One line, like every other error that ends a command (CLI11's own message adds a second).
+    std::string message = e.what();
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    fmt::print(stderr, "tagdrift: {} (see --help)\n", message);
+    return static_cast<int>(ExitCode::kUsage);
   }
   return action ? action() : static_cast<int>(ExitCode::kUsage);
 }

@@ -12,13 +12,30 @@
 
 namespace tagdrift::cli {
 
+namespace {
+
+std::string temporary_for(const std::string& path) { return path + ".tmp-tagdrift"; }
+
+}  // namespace
+
+void check_output_writable(const std::string& path) {
+  if (path.empty() || path == "-") return;
+  const std::string temporary = temporary_for(path);
+  const bool existed = std::filesystem::exists(temporary);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::app);
+    if (!out) throw usage_error("cannot write --output file: " + path);
+  }
+  if (!existed) std::remove(temporary.c_str());
+}
+
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path.empty() || path == "-") {
     write(std::cout);
     std::cout.flush();
     return;
   }
-  std::string temporary = path + ".tmp-tagdrift";
+  std::string temporary = temporary_for(path);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) throw usage_error("cannot write --output file: " + path);

@@ -11,6 +11,10 @@ namespace tagdrift::cli {
 // only once complete. Throws Error (exit 2) when the file cannot be written.
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& write);
 
+// Throws Error (exit 2) when write_output() could not create its temporary beside `path`; the
+// check leaves nothing behind. Nothing to check for stdout.
+void check_output_writable(const std::string& path);
+
 // True when stdout is a terminal and NO_COLOR is not set.
 bool stdout_wants_color();
 

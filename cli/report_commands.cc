@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/db_flags.h"
+#include "cli/fail_on_flag.h"
 #include "cli/output.h"
 #include "drift/fail_on.h"
 #include "report/report.h"
@@ -69,7 +70,8 @@ void add_common(CLI::App& command, Flags& flags) {
       ->capture_default_str();
   command.add_option("--output,-o", flags.output, "Write the report to this file");
   command.add_option("--policy", flags.policy, "Policy file (TOML) to judge the scan by");
-  command.add_option("--fail-on", flags.fail_on, "never, policy, new, high or critical");
+  command.add_option("--fail-on", flags.fail_on, "never, policy, new, high or critical")
+      ->check(fail_on_validator());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/crawl_flags.h"
+#include "cli/fail_on_flag.h"
 #include "cli/output.h"
 #include "drift/fail_on.h"
 #include "report/report.h"
@@ -45,6 +46,9 @@ int run_scan_command(ScanFlags& flags) {
   flags.job.use_db = !flags.no_db;
   if (!flags.fail_on.empty()) flags.job.fail_on = drift::parse_fail_on(flags.fail_on);
   auto format = report::parse_format(flags.format);
+  // A report that cannot be written fails the command with exit 2, which promises an unchanged
+  // history: find out before the scan is stored.
+  check_output_writable(flags.output);
   scan::ScanJobResult result = scan::run_scan_job(flags.job);
   report::RenderOptions render_options;
   render_options.color = flags.output.empty() && stdout_wants_color();
@@ -56,15 +60,19 @@ int run_scan_command(ScanFlags& flags) {
 }
 
 void add_report_flags(CLI::App& command, ScanFlags& flags) {
-  command.add_option("--db", flags.job.db_path, "History database file")->capture_default_str();
-  command.add_flag("--no-db", flags.no_db, "Do not read or write the history database");
+  CLI::Option* db =
+      command.add_option("--db", flags.job.db_path, "History database file")->capture_default_str();
+  command.add_flag("--no-db", flags.no_db, "Do not read or write the history database")
+      ->excludes(db);
   command.add_flag("--full", flags.job.scan.full,
                    "A cold scan: fetch and analyse every page even if unchanged since the last "
                    "scan");
   command.add_option("--policy", flags.job.policy_file, "Policy file (TOML) for the CI gate");
-  command.add_option("--fail-on", flags.fail_on,
-                     "Exit 1 when met: never, policy, new, high or critical (wins over the "
-                     "policy file's fail_on)");
+  command
+      .add_option("--fail-on", flags.fail_on,
+                  "Exit 1 when met: never, policy, new, high or critical (wins over the "
+                  "policy file's fail_on)")
+      ->check(fail_on_validator());
   command.add_option("--format", flags.format, "text, json, markdown, junit or sarif")
       ->capture_default_str();
   command.add_option("--output,-o", flags.output, "Write the report to this file");
