@@ -8,6 +8,8 @@
 #include "crawler/curl_handles.h"
 #include "crawler/links.h"
 #include "crawler/local_site.h"
+#include "crawler/request_config.h"
+#include "crawler/scope.h"
 #include "crawler/url.h"
 #include "util/error.h"
 
@@ -39,13 +41,9 @@ void merge(CrawlSummary& into, const CrawlSummary& from) {
                              from.failed_targets.end());
 }
 
-}  // namespace
-
-CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink,
-                   const ValidatorLookup& validators) {
-  validate(options);
-  std::vector<std::string> seeds;
-  std::vector<std::filesystem::path> directories;
+// The targets split into seed URLs and directories; throws a usage error for anything else.
+void split_targets(const CrawlOptions& options, std::vector<std::string>& seeds,
+                   std::vector<std::filesystem::path>& directories) {
   for (const auto& target : options.targets) {
     std::error_code error;
     if (std::filesystem::is_directory(target, error)) {
@@ -58,6 +56,25 @@ CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, co
     }
     seeds.push_back(*url);
   }
+}
+
+}  // namespace
+
+void check_crawl_options(const CrawlOptions& options) {
+  validate(options);
+  std::vector<std::string> seeds;
+  std::vector<std::filesystem::path> directories;
+  split_targets(options, seeds, directories);
+  Scope scope(options.scope, seeds, options.include, options.exclude);  // compiles the patterns
+  RequestConfig config(options);  // headers, cookies, --resolve, the basic-auth variable
+}
+
+CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink,
+                   const ValidatorLookup& validators) {
+  validate(options);
+  std::vector<std::string> seeds;
+  std::vector<std::filesystem::path> directories;
+  split_targets(options, seeds, directories);
   auto started = std::chrono::steady_clock::now();
   CrawlSummary summary;
   if (!seeds.empty()) {

@@ -35,6 +35,12 @@ struct CrawlSummary {
   std::vector<std::string> failed_targets;
 };
 
+// Throws Error (exit 2) for whatever crawl() would refuse before fetching anything: bad limits,
+// a target that is neither http(s) nor a directory, a bad --include/--exclude pattern, a bad
+// header, cookie or --resolve, a missing basic-auth variable. Callers check before they write
+// anything (the history), so a refused scan leaves no trace.
+void check_crawl_options(const CrawlOptions& options);
+
 // Crawls every target. Throws Error for what ends the command (bad options, a bad pattern);
 // anything that goes wrong with one page is reported through the sink as that page's error.
 CrawlSummary crawl(const CrawlOptions& options, const PageProcessor& process, const PageSink& sink,

@@ -53,6 +53,7 @@ std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts)
 }  // namespace
 
 ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
+  crawler::check_crawl_options(options.crawl);
   ScanResult result;
   result.contents.scan = header_for(options);
   detectors::SignatureSet signatures(options.signatures_dir);

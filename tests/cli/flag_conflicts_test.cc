@@ -102,12 +102,8 @@ TEST_CASE("flag conflicts: scan refuses contradictory or bad flags before touchi
   check_usage_error(with({"--db", d, "--no-such-flag"}), db, dir.path());
 }
 
-// Known bug, left to scan/ (its owner): errors the crawler finds in its options (a bad --include
-// or --exclude pattern, a target that is not http(s)) are thrown after run_scan has started the
-// scan in the history, so exit 2 leaves an incomplete scan behind. [!shouldfail] until that is
-// fixed; then drop the tag. (A directory target does not check --include/--exclude at all.)
-TEST_CASE("flag conflicts: a bad crawl pattern or target leaves the history unchanged",
-          "[!shouldfail]") {
+// The crawl options are checked before the scan is started in the history.
+TEST_CASE("flag conflicts: a bad crawl pattern or target leaves the history unchanged") {
   TempDir dir;
   const fs::path db = scanned_database(dir);
   const std::string d = db.string();
