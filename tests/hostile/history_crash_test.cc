@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "tests/hostile/hostile_site.h"
 #include "tests/hostile/tagdrift_process.h"
 #include "tests/support/loopback_server.h"
 #include "tests/support/temp_dir.h"
@@ -114,7 +115,7 @@ TEST_CASE("crash: scans killed at random moments leave a sound history and corre
   int kills = 0, finished = 0, runs = 0;
   while (kills < kKills &&
          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() <
-             kBudgetSeconds) {
+             kBudgetSeconds * tagdrift::testing::kSlowdown) {
     ++runs;
     tagdrift::testing::Child child(scan_argv(url, db, report), data.path());
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
