@@ -9,7 +9,9 @@
 #include <deque>
 #include <fstream>
 #include <mutex>
+#include <optional>
 
+#include "crawler/url.h"
 #include "crawler/worker_pool.h"
 #include "util/error.h"
 
@@ -68,7 +70,8 @@ bool is_page_file(const std::filesystem::path& file) {
 }
 
 std::vector<LocalPage> list_local_pages(const std::filesystem::path& dir,
-                                        const std::string& base_url, std::size_t max_pages) {
+                                        const std::string& base_url, std::size_t max_pages,
+                                        const Scope* scope) {
   std::vector<LocalPage> pages;
   std::error_code error;
   std::filesystem::recursive_directory_iterator it(dir, error), end;
@@ -80,7 +83,9 @@ std::vector<LocalPage> list_local_pages(const std::filesystem::path& dir,
     if (error) break;
     if (!it->is_regular_file(error) || !is_page_file(it->path())) continue;
     auto relative = std::filesystem::relative(it->path(), dir, error);
-    pages.push_back({it->path(), url_for(relative, base_url)});
+    std::string url = url_for(relative, base_url);
+    if (scope != nullptr && !scope->contains(url)) continue;  // --include / --exclude
+    pages.push_back({it->path(), std::move(url)});
   }
   std::sort(pages.begin(), pages.end(),
             [](const LocalPage& a, const LocalPage& b) { return a.url < b.url; });
@@ -91,7 +96,13 @@ CrawlSummary crawl_directory(const std::filesystem::path& dir, const CrawlOption
                              const PageProcessor& process, const PageSink& sink) {
   auto started = std::chrono::steady_clock::now();
   CrawlSummary summary;
-  auto files = list_local_pages(dir, options.base_url, options.max_pages);
+  std::optional<Scope> scope;
+  if (auto base = normalize_url(options.base_url, options.max_url_length)) {
+    scope.emplace(ScopeMode::kHost, std::vector<std::string>{*base}, options.include,
+                  options.exclude);
+  }
+  auto files =
+      list_local_pages(dir, options.base_url, options.max_pages, scope ? &*scope : nullptr);
   if (files.empty()) {
     summary.failed_targets.push_back(dir.string() + ": no HTML or template files");
   }

@@ -27,3 +27,19 @@ TEST_CASE("local site: a directory that cannot be read ends the target") {
   CHECK_THROWS_AS(list_local_pages("/nonexistent-tagdrift-dir", "https://clinic.test/", 10),
                   tagdrift::Error);
 }
+
+TEST_CASE("local site: --include and --exclude choose the pages of a directory too") {
+  tagdrift::testing::TempDir site;
+  site.write("index.html", "x");
+  site.write("blog/post.html", "x");
+  site.write("blog/drafts/new.html", "x");
+  site.write("services/index.html", "x");
+  tagdrift::crawler::Scope scope(tagdrift::crawler::ScopeMode::kHost, {"https://clinic.test/"},
+                                 {"/blog/"}, {"/drafts/"});
+  auto pages = list_local_pages(site.path(), "https://clinic.test", 100, &scope);
+  std::vector<std::string> urls;
+  for (const auto& page : pages) urls.push_back(page.url);
+  // The root is the seed, scanned whatever the patterns say, as a URL target's seed is.
+  CHECK(urls ==
+        std::vector<std::string>{"https://clinic.test/", "https://clinic.test/blog/post.html"});
+}
