@@ -30,6 +30,7 @@ int history(const DbFlags& flags, const std::string& format) {
   check_format(format);
   Database db = Database::open(flags.db, Database::Mode::kReadOnly);
   storage::History history(db);
+  if (!flags.site.empty()) pick_site(history, flags.site);  // an unknown site is an error
   auto scans = history.list_scans(flags.site);
   if (format == "json") {
     nlohmann::json list = nlohmann::json::array();
@@ -60,7 +61,9 @@ int history(const DbFlags& flags, const std::string& format) {
 int tags(const DbFlags& flags, const std::string& format) {
   check_format(format);
   Database db = Database::open(flags.db, Database::Mode::kReadOnly);
-  auto records = storage::History(db).tags(flags.site);
+  storage::History history(db);
+  if (!flags.site.empty()) pick_site(history, flags.site);  // an unknown site is an error
+  auto records = history.tags(flags.site);
   if (format == "json") {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& t : records) {

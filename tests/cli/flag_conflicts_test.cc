@@ -132,5 +132,7 @@ TEST_CASE("flag conflicts: the history commands take no --no-db and reject bad v
   check_usage_error({"approve", "meta:4836152907314682", "--db", d}, db, dir.path());  // no note
   check_usage_error({"approve", "nosuch:1", "--note", "ok", "--db", d}, db, dir.path());
   check_usage_error({"report", "--db", d, "--site", "https://other.test"}, db, dir.path());
+  check_usage_error({"history", "--db", d, "--site", "https://other.test"}, db, dir.path());
+  check_usage_error({"tags", "--db", d, "--site", "https://other.test"}, db, dir.path());
   check_usage_error({"report", "--db", d, "--fail-on", ""}, db, dir.path());
 }
