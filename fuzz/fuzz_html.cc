@@ -10,6 +10,7 @@
 #include "detectors/script_fetcher.h"
 #include "detectors/signature_set.h"
 #include "scan/page_analysis.h"
+#include "scan/rescan.h"
 
 namespace {
 
@@ -32,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const detectors::SignatureSet signatures;
   static const detectors::Detector detector(signatures);
   static const detectors::HealthLexicon& lexicon = detectors::HealthLexicon::builtin();
+  static const scan::Rescan cold;  // no earlier scan: every page is parsed
 
   crawler::Page page;
   page.url = page.final_url = "https://www.example-clinic.test/services/ivf/";
@@ -39,6 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   page.content_type = "text/html";
   page.body.assign(reinterpret_cast<const char*>(data), size);
   EchoFetcher fetcher(page.body);
-  scan::analyse_page(page, detector, lexicon, &fetcher, 1000);
+  const scan::PageAnalyser analyser{detector, lexicon, &fetcher, 1000, cold, true};
+  scan::analyse_page(page, analyser);
   return 0;
 }
