@@ -5,17 +5,10 @@
 #include <optional>
 #include <unordered_set>
 
-#include "util/html_depth.h"
+#include "util/html_parse.h"
 
 namespace tagdrift::crawler {
 namespace {
-
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
-};
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -112,11 +105,7 @@ std::vector<std::string> extract_links(const GumboNode* root, std::string_view p
 
 std::vector<std::string> extract_links_from_html(std::string_view html, std::string_view page_url,
                                                  std::size_t max_links) {
-  GumboOptions options = kGumboDefaultOptions;
-  // Gumbo copies the whole stack of open elements into every parse error; nobody reads them.
-  options.max_errors = 0;
-  const std::size_t length = html_prefix_within_depth(html);
-  const GumboOutputPtr output(gumbo_parse_with_options(&options, html.data(), length));
+  const GumboOutputPtr output = parse_html(html);
   if (!output) return {};
   return extract_links(output->root, page_url, max_links);
 }

@@ -1,19 +1,6 @@
 #include "detectors/html_tree.h"
 
-#include "util/html_depth.h"
-
 namespace tagdrift::detectors {
-
-void GumboOutputDeleter::operator()(GumboOutput* output) const {
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-}
-
-GumboOutputPtr parse_html(std::string_view html) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  const std::size_t length = html_prefix_within_depth(html);
-  return GumboOutputPtr(gumbo_parse_with_options(&options, html.data(), length));
-}
 
 const char* attribute_value(const GumboElement& element, const char* name) {
   const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);

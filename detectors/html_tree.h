@@ -4,21 +4,14 @@
 
 #include <gumbo.h>
 
-#include <memory>
 #include <string_view>
+
+#include "util/html_parse.h"
 
 namespace tagdrift::detectors {
 
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const;
-};
-using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-// Parses `html` as a document, cut where it would nest deeper than kMaxHtmlDepth (see
-// util/html_depth.h). Parse errors are not recorded: Gumbo copies the stack of open
-// elements into every error, which makes deeply nested pages cost quadratic memory. The output
-// points into `html`, which must outlive it.
-GumboOutputPtr parse_html(std::string_view html);
+using tagdrift::GumboOutputPtr;
+using tagdrift::parse_html;
 
 // The value of attribute `name` (lower-case), or nullptr when the element has none.
 const char* attribute_value(const GumboElement& element, const char* name);
