@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tagdrift {
@@ -51,15 +53,35 @@ constexpr std::string_view kReopeningTags = "a nobr button select form";
 // End tags that close everything inside their element, special or not.
 constexpr std::string_view kBoundaryTags = "table applet marquee object template svg math";
 
-bool one_of(std::string_view name, std::string_view names) {
-  for (std::size_t at = names.find(name); at != std::string_view::npos;
-       at = names.find(name, at + 1)) {
-    const std::size_t after = at + name.size();
-    if ((at == 0 || names[at - 1] == ' ') && (after == names.size() || names[after] == ' ')) {
-      return !name.empty();
+enum TagKind : unsigned {
+  kFlat = 1,
+  kRawText = 2,
+  kBlocking = 4,
+  kReopening = 8,
+  kBoundary = 16,
+};
+
+// The kinds a lower-case tag name belongs to, from the lists above (a table built once: this
+// runs for every tag of every page).
+unsigned tag_kinds(std::string_view name) {
+  static const std::unordered_map<std::string_view, unsigned> kinds = [] {
+    std::unordered_map<std::string_view, unsigned> table;
+    const std::pair<std::string_view, TagKind> lists[] = {{kFlatTags, kFlat},
+                                                          {kRawTextTags, kRawText},
+                                                          {kBlockingTags, kBlocking},
+                                                          {kReopeningTags, kReopening},
+                                                          {kBoundaryTags, kBoundary}};
+    for (const auto& [names, kind] : lists) {
+      for (std::size_t at = 0; at < names.size();) {
+        std::size_t end = std::min(names.find(' ', at), names.size());
+        table[names.substr(at, end - at)] |= kind;
+        at = end + 1;
+      }
     }
-  }
-  return false;
+    return table;
+  }();
+  auto found = kinds.find(name);
+  return found == kinds.end() ? 0 : found->second;
 }
 
 bool is_heading(std::string_view name) {
@@ -77,6 +99,10 @@ class DepthGuard {
     bool end = false;
     bool self_closing = false;
   };
+  struct Open {
+    std::string name;
+    unsigned kinds = 0;
+  };
   std::size_t skip_markup_declaration(std::size_t at) const;
   std::size_t read_tag(std::size_t at, Tag& tag) const;
   std::size_t skip_attributes(std::size_t at, bool& self_closing) const;
@@ -87,7 +113,7 @@ class DepthGuard {
 
   std::string_view html_;
   std::size_t max_depth_;
-  std::vector<std::string> open_;
+  std::vector<Open> open_;
   int foreign_ = 0;  // open <svg> and <math> elements
 };
 
@@ -108,7 +134,7 @@ std::size_t DepthGuard::prefix_length() {
       return html_.size();
     } else if (!start(tag)) {
       return tag_start;
-    } else if (foreign_ == 0 && one_of(tag.name, kRawTextTags)) {
+    } else if (foreign_ == 0 && (tag_kinds(tag.name) & kRawText) != 0) {
       at = skip_raw_text(at, tag.name);
     }
     if (at == npos) return html_.size();  // the rest is a comment, a tag or text to the end
@@ -206,10 +232,12 @@ std::size_t DepthGuard::skip_raw_text(std::size_t at, std::string_view name) con
 // Applies a start tag; false when it would open an element deeper than the budget.
 bool DepthGuard::start(const Tag& tag) {
   const std::string& name = tag.name;
-  if (one_of(name, kFlatTags)) return true;
+  const unsigned kinds = tag_kinds(name);
+  if ((kinds & kFlat) != 0) return true;
   if (tag.self_closing && (foreign_ > 0 || name == "svg" || name == "math")) return true;
-  if (one_of(name, kReopeningTags)) {
-    const auto open = std::find(open_.rbegin(), open_.rend(), name);
+  if ((kinds & kReopening) != 0) {
+    const auto open = std::find_if(open_.rbegin(), open_.rend(),
+                                   [&](const Open& element) { return element.name == name; });
     if (open != open_.rend()) {
       const std::size_t index = open_.size() - 1 - static_cast<std::size_t>(open - open_.rbegin());
       if (name == "form") return true;  // a nested <form> is ignored
@@ -217,11 +245,11 @@ bool DepthGuard::start(const Tag& tag) {
       if (name == "select") return true;  // a nested <select> only closes the open one
       if (name == "a" || name == "nobr") open_.erase(open_.begin() + index);
     }
-  } else if (is_heading(name) && !open_.empty() && is_heading(open_.back())) {
+  } else if (is_heading(name) && !open_.empty() && is_heading(open_.back().name)) {
     pop_from(open_.size() - 1);
   }
   if (open_.size() >= max_depth_) return false;
-  open_.push_back(name);
+  open_.push_back({name, kinds});
   if (name == "svg" || name == "math") ++foreign_;
   return true;
 }
@@ -229,16 +257,16 @@ bool DepthGuard::start(const Tag& tag) {
 // An end tag closes the nearest open element of its name, unless an element that blocks end
 // tags lies in between; a table (or another scope boundary) closes whatever it contains.
 void DepthGuard::end(std::string_view name) {
-  const bool boundary = one_of(name, kBoundaryTags);
+  const bool boundary = (tag_kinds(name) & kBoundary) != 0;
   for (std::size_t i = open_.size(); i > 0; --i) {
-    if (open_[i - 1] == name) return pop_from(i - 1);
-    if (!boundary && one_of(open_[i - 1], kBlockingTags)) return;
+    if (open_[i - 1].name == name) return pop_from(i - 1);
+    if (!boundary && (open_[i - 1].kinds & kBlocking) != 0) return;
   }
 }
 
 void DepthGuard::pop_from(std::size_t index) {
   for (std::size_t i = index; i < open_.size(); ++i) {
-    if (open_[i] == "svg" || open_[i] == "math") --foreign_;
+    if (open_[i].name == "svg" || open_[i].name == "math") --foreign_;
   }
   open_.resize(index);
 }
