@@ -13,7 +13,7 @@
 #include "scan/rescan.h"
 #include "storage/history.h"
 #include "storage/redact.h"
-#include "storage/scan_writer.h"
+#include "storage/background_writer.h"
 #include "util/sha256.h"
 #include "util/time.h"
 
@@ -65,11 +65,11 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
   Rescan rescan = plan_rescan(options, db, result.contents.scan);
   rescan.revalidate_scripts(scripts, static_cast<std::size_t>(options.crawl.concurrency));
-  std::unique_ptr<storage::ScanWriter> writer;
+  std::unique_ptr<storage::BackgroundScanWriter> writer;
   if (db != nullptr) {
     storage::ScanWriterOptions batching;  // the default batches: 200 pages or 0.5 s
     batching.redact_patterns = options.redact;
-    writer = std::make_unique<storage::ScanWriter>(*db, result.contents.scan, batching);
+    writer = std::make_unique<storage::BackgroundScanWriter>(*db, result.contents.scan, batching);
     result.contents.scan.id = writer->scan_id();
   }
 
