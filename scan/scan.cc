@@ -1,8 +1,8 @@
 #include "scan/scan.h"
 
 #include <future>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <unordered_map>
 
 #include "crawler/script_cache.h"
@@ -33,23 +33,21 @@ storage::ScanRecord header_for(const ScanOptions& options) {
   return header;
 }
 
-// What the site's last complete scan can lend a rescan, unless told not to or there is no
-// history. Read on another thread while the signatures compile: both take a while on big sites.
-std::future<std::optional<storage::PriorScan>> load_prior(const ScanOptions& options,
-                                                          const storage::Database* db,
-                                                          const std::string& site) {
-  return std::async(std::launch::async, [&options, db, site]() {
-    std::optional<storage::PriorScan> prior;
-    if (db == nullptr || options.full) return prior;
-    if (auto last = storage::History(*db).last_complete_scan(site)) {
-      prior = storage::load_prior_scan(*db, *last);
-    }
-    return prior;
-  });
+// Reuse what the site's last complete scan learned, unless told not to or there is no history.
+Rescan plan_rescan(const ScanOptions& options, const storage::Database* db,
+                   const storage::ScanRecord& header) {
+  if (db == nullptr || options.full) return {};
+  auto last = storage::History(*db).last_complete_scan(header.site);
+  if (!last) return {};
+  return Rescan(storage::load_prior_scan(*db, *last), header.detection);
 }
 
-Rescan plan_rescan(std::optional<storage::PriorScan> prior, const std::string& detection) {
-  return prior ? Rescan(std::move(*prior), detection) : Rescan();
+// The signatures compile on another thread while the last scan loads: both take a while. (Not
+// the other way round: the last scan's records are long-lived and many, and a secondary thread's
+// malloc arena grows a page at a time.)
+std::future<std::unique_ptr<detectors::SignatureSet>> compile_signatures(const std::string& dir) {
+  return std::async(std::launch::async,
+                    [dir] { return std::make_unique<detectors::SignatureSet>(dir); });
 }
 
 std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts) {
@@ -68,15 +66,15 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   crawler::check_crawl_options(options.crawl);
   ScanResult result;
   result.contents.scan = header_for(options);
-  auto prior = load_prior(options, db, result.contents.scan.site);
-  detectors::SignatureSet signatures(options.signatures_dir);
-  detectors::Detector detector(signatures);
-  crawler::ScriptCache scripts(options.crawl);
-  CrawlerScriptFetcher fetcher(scripts);
+  auto compiling = compile_signatures(options.signatures_dir);
   detectors::HealthLexicon lexicon = detectors::HealthLexicon::builtin();
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
-  Rescan rescan = plan_rescan(prior.get(), result.contents.scan.detection);
+  Rescan rescan = plan_rescan(options, db, result.contents.scan);
+  const std::unique_ptr<detectors::SignatureSet> signatures = compiling.get();
+  detectors::Detector detector(*signatures);
+  crawler::ScriptCache scripts(options.crawl);
+  CrawlerScriptFetcher fetcher(scripts);
   rescan.revalidate_scripts(scripts, static_cast<std::size_t>(options.crawl.concurrency));
   std::unique_ptr<storage::BackgroundScanWriter> writer;
   if (db != nullptr) {
