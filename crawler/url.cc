@@ -220,7 +220,30 @@ struct Base {
   std::string scheme;     // "https"
   std::string origin;     // "https://host:port", for "/path" references
   std::string directory;  // origin and the base path up to its last '/', for "path" references
+  bool plain = false;     // origin and directory are already in normal form (see plain_path)
 };
+
+// A path of unreserved characters and '/' with no "." or ".." segment: what libcurl would parse
+// and build again unchanged, so the joined text is already the normalized URL.
+bool plain_path(std::string_view path) {
+  std::size_t segment = 0;  // start of the current segment
+  for (std::size_t i = 0; i <= path.size(); ++i) {
+    if (i == path.size() || path[i] == '/') {
+      const std::string_view name = path.substr(segment, i - segment);
+      if (name == "." || name == "..") return false;
+      segment = i + 1;
+    } else if (!is_unreserved(static_cast<unsigned char>(path[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool plain_origin(std::string_view origin) {
+  return std::none_of(origin.begin(), origin.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z');
+  });
+}
 
 bool fill_base(std::string_view text, Base& base) {
   base.handle.reset(curl_url());
@@ -241,6 +264,8 @@ bool fill_base(std::string_view text, Base& base) {
   base.directory = base.origin;
   base.directory += path_text.substr(0, path_text.rfind('/') + 1);
   if (base.directory.size() == base.origin.size()) base.directory += '/';
+  base.plain = plain_origin(base.origin) &&
+               plain_path(std::string_view(base.directory).substr(base.origin.size()));
   base.text.assign(text);
   return true;
 }
@@ -274,7 +299,12 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view h
   const std::string cleaned = clean_input(href);
   // An empty href (or a bare fragment) is the page itself.
   if (cleaned.empty()) return build_normalized(parsed->handle.get(), max_length);
-  const std::string absolute = absolute_by_prefix(*parsed, cleaned);
+  std::string absolute = absolute_by_prefix(*parsed, cleaned);
+  // Most links of a site are plain paths: they need no parsing at all.
+  if (parsed->plain && !cleaned.starts_with("//") && plain_path(cleaned)) {
+    if (absolute.size() > max_length) return std::nullopt;
+    return absolute;
+  }
   if (!absolute.empty()) return parse_and_build(absolute, max_length);
   Curlu url(curl_url_dup(parsed->handle.get()));
   if (!url || curl_url_set(url.get(), CURLUPART_URL, cleaned.c_str(), 0) != CURLUE_OK) {

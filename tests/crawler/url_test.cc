@@ -43,6 +43,35 @@ TEST_CASE("url: references resolve the same through the base prefixes as through
   CHECK(resolve_url("http://a.example/x", "//b.example/y") == "http://b.example/y");
 }
 
+TEST_CASE("url: plain paths, which skip libcurl, come out as libcurl builds them") {
+  // What parsing the joined text gives: the normalized base's directory (or origin) + href.
+  const auto through_libcurl = [](std::string_view base, const std::string& href) {
+    std::string page = normalize_url(base).value();
+    page.resize(page.find('?') == std::string::npos ? page.size() : page.find('?'));
+    const std::string prefix =
+        href.starts_with('/') ? origin_of(page) : page.substr(0, page.rfind('/') + 1);
+    return normalize_url(prefix + href).value_or("<none>");
+  };
+  const std::vector<std::string> bases = {
+      kBase,
+      "http://127.0.0.1:8080/a/b.html",
+      "https://WWW.Clinic.Example:443/Care/",
+      "https://www.clinic.example/%7euser/p%41ge",
+      "http://[::1]:8080/a/b",
+      "https://b\xc3\xbc"
+      "cher.example/a/",
+      "https://www.clinic.example/a/./b/../c/",
+  };
+  const std::vector<std::string> hrefs = {"doctors.html", "/contact", "a/b/c.html", "/x/y/", "/",
+                                          "a..b/c.d",     "~user/x",  "/_a-b.c~/",  "x//y"};
+  for (const std::string& base : bases) {
+    for (const std::string& href : hrefs) {
+      INFO(base << " + " << href);
+      CHECK(resolve_url(base, href).value_or("<none>") == through_libcurl(base, href));
+    }
+  }
+}
+
 TEST_CASE("url: an empty href or a bare fragment is the page itself") {
   const std::string self = "https://www.clinic.example/care/heart/index.html?x=1";
   CHECK(resolved("") == self);
