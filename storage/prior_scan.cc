@@ -4,6 +4,7 @@
 
 #include <tuple>
 
+#include "storage/json_text.h"
 #include "storage/record_rows.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -12,8 +13,19 @@ namespace tagdrift::storage {
 namespace {
 
 // Pages by row id, so that sightings (which name their page by id) find them.
+std::optional<std::vector<const std::string*>> share_links(
+    const std::string& json, std::unordered_set<std::string>& shared) {
+  auto links = from_json_text(json);
+  if (!links) return std::nullopt;
+  std::vector<const std::string*> out;
+  out.reserve(links->size());
+  for (std::string& link : *links) out.push_back(&*shared.insert(std::move(link)).first);
+  return out;
+}
+
 std::unordered_map<std::int64_t, PriorPage> read_reusable_pages(const Database& db,
-                                                                std::int64_t scan_id) {
+                                                                std::int64_t scan_id,
+                                                                PriorShared& shared) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT pages.id, extracts.id, extracts.links, extracts.scripts, {}
 FROM pages JOIN extracts ON extracts.id = pages.extract_id
@@ -22,7 +34,7 @@ WHERE pages.scan_id = ?1)sql",
   query.bind_int(1, scan_id);
   std::unordered_map<std::int64_t, PriorPage> pages;
   while (query.step()) {
-    PriorPage prior{read_page_row(query, 4, db), query.text_at(2), {}};
+    PriorPage prior{read_page_row(query, 4, db), share_links(query.text_at(2), shared.links), {}};
     prior.page.extract = PageExtract{{}, read_list_column(query, 3, db), query.int_at(1)};
     pages.emplace(query.int_at(0), std::move(prior));
   }
@@ -71,6 +83,14 @@ bool SightingOrder::operator()(const SightingRecord& a, const SightingRecord& b)
   return fields_of(a) < fields_of(b);
 }
 
+std::optional<std::vector<std::string>> PriorPage::links() const {
+  if (!shared_links) return std::nullopt;
+  std::vector<std::string> out;
+  out.reserve(shared_links->size());
+  for (const std::string* link : *shared_links) out.push_back(*link);
+  return out;
+}
+
 std::vector<SightingRecord> PriorPage::sightings() const {
   std::vector<SightingRecord> out;
   out.reserve(shared_sightings.size());
@@ -86,10 +106,10 @@ PriorScan load_prior_scan(const Database& db, const ScanRecord& scan) {
   Transaction snapshot(db.handle(), Transaction::Kind::kRead);
   PriorScan prior;
   prior.scan = scan;
-  auto by_id = read_reusable_pages(db, scan.id);
-  auto shared = std::make_shared<SharedSightings>();
-  add_sightings(db, scan.id, by_id, *shared);
-  prior.shared_sightings = std::move(shared);
+  auto shared = std::make_shared<PriorShared>();
+  auto by_id = read_reusable_pages(db, scan.id, *shared);
+  add_sightings(db, scan.id, by_id, shared->sightings);
+  prior.shared = std::move(shared);
   prior.pages.reserve(by_id.size());
   for (auto& [id, page] : by_id) {
     std::string url = page.page.url;

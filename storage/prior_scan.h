@@ -4,9 +4,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "storage/database.h"
@@ -29,21 +31,30 @@ struct PriorSighting {
   Names names = Names::kUrl;
 };
 
+// What the pages of a prior scan share, held once: its distinct sightings and link URLs.
+struct PriorShared {
+  SharedSightings sightings;
+  std::unordered_set<std::string> links;  // a site's pages link to the same few URLs
+};
+
 struct PriorPage {
-  PageRecord page;         // page.extract is always set, with its id and scripts but no links
-  std::string links_json;  // the links, as stored: parsed only when the page is reused, since
-                           // a site's links held as strings would cost more than all else here
+  PageRecord page;  // page.extract is always set, with its id and scripts but no links
+  // The links, as pointers into PriorShared::links: a site's links held as strings would cost
+  // more than all else here. None when the stored list was damaged.
+  std::optional<std::vector<const std::string*>> shared_links;
   std::vector<PriorSighting> shared_sightings;
 
+  // The page's links as the prior scan stored them; none when the stored list was damaged.
+  std::optional<std::vector<std::string>> links() const;
   // The page's sightings as the prior scan stored them, in order.
   std::vector<SightingRecord> sightings() const;
 };
 
 struct PriorScan {
   ScanRecord scan;
-  std::unordered_map<std::string, PriorPage> pages;         // by page URL
-  std::unordered_map<std::string, ScriptRecord> scripts;    // by script URL
-  std::shared_ptr<const SharedSightings> shared_sightings;  // what the pages' sightings point to
+  std::unordered_map<std::string, PriorPage> pages;       // by page URL
+  std::unordered_map<std::string, ScriptRecord> scripts;  // by script URL
+  std::shared_ptr<const PriorShared> shared;  // what the pages' links and sightings point to
 };
 
 // The pages of `scan` that kept an extract (fetched, parsed, no secret in their links), with

@@ -39,7 +39,8 @@ TEST_CASE("prior scan: sightings shared between pages come back as each page sto
   std::map<std::string, std::vector<std::string>> written;  // by page URL
   for (int n = 0; n < kPages; ++n) {
     auto page = make_page(kClinic, n);
-    page.extract = tagdrift::storage::PageExtract{{page.url + "/next"}, {}, 0};
+    page.extract =
+        tagdrift::storage::PageExtract{{page.url + "/next", "https://cdn.test/x"}, {}, 0};
     auto by_url = make_sighting(page.url);
     auto by_final_url = make_sighting(page.final_url, "pinterest:2612");
     auto elsewhere = make_sighting(std::string(kClinic) + "/frame", "hotjar:77");
@@ -56,11 +57,31 @@ TEST_CASE("prior scan: sightings shared between pages come back as each page sto
   auto prior = load_prior_scan(db, *last);
   REQUIRE(prior.pages.size() == kPages);
   // Two sightings shared by every page, the third distinct on each.
-  CHECK(prior.shared_sightings->size() == 2 + kPages);
+  CHECK(prior.shared->sightings.size() == 2 + kPages);
   for (const auto& [url, lines] : written) {
     std::vector<std::string> got;
     for (const auto& sighting : prior.pages.at(url).sightings()) got.push_back(line_of(sighting));
     INFO(url);
     CHECK(got == lines);
+    auto links = prior.pages.at(url).links();
+    REQUIRE(links);
+    CHECK(*links == std::vector<std::string>{url + "/next", "https://cdn.test/x"});
   }
+  // Each page's own link, and the one link they all share, held once.
+  CHECK(prior.shared->links.size() == kPages + 1);
+}
+
+TEST_CASE("prior scan: a page whose stored links are damaged has none to reuse") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  auto page = make_page(kClinic, 1);
+  page.extract = tagdrift::storage::PageExtract{{page.url + "/next"}, {}, 0};
+  writer.add_page(page, {make_sighting(page.url)});
+  writer.finish({1, 0, 0}, "2026-11-26T10:05:00Z");
+  tagdrift::storage::Statement(db.handle(), "UPDATE extracts SET links = '[\"cut'").step();
+  auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
+  REQUIRE(prior.pages.count(page.url) == 1);
+  CHECK_FALSE(prior.pages.at(page.url).links());
+  CHECK(prior.pages.at(page.url).sightings().size() == 1);
 }
