@@ -3,6 +3,7 @@
 // pages, lost consent gating, turned on enhanced matching or started sending new events.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,7 +15,8 @@ namespace tagdrift::drift {
 
 // What the previous scan knew, for comparing findings with it.
 struct Previous {
-  std::vector<Finding> findings;    // sorted by key
+  std::int64_t scan_id = 0;
+  std::vector<Finding> findings;    // sorted by key; of their pages, only URL and gating are read
   std::set<std::string> fetched;    // URLs of the pages it fetched fine
   std::set<std::string> commented;  // keys it saw only in comments
   std::string site;                 // for shortening URLs in lines

@@ -10,21 +10,11 @@
 #include "drift/findings.h"
 #include "drift/page_changes.h"
 #include "drift/policy_check.h"
+#include "drift/previous_fold.h"
 #include "drift/severity.h"
 
 namespace tagdrift::drift {
 namespace {
-
-Previous read_previous(const storage::ScanContents& scan, const std::string& site) {
-  Previous previous;
-  previous.findings = collect_findings(scan);
-  previous.fetched = fetched_urls(scan);
-  previous.site = site;
-  for (const CommentedTag& tag : collect_commented(scan)) {
-    if (!find_previous(previous, tag.key)) previous.commented.insert(tag.key);
-  }
-  return previous;
-}
 
 std::set<std::string> approved_keys(const std::vector<storage::ApprovalRecord>& approvals,
                                     const std::string& site) {
@@ -73,31 +63,40 @@ void sort_findings(std::vector<Finding>& findings) {
 
 }  // namespace
 
-Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
+Report build_report(FoldedScan current, std::optional<Previous> previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on) {
-  const std::string& site = current.scan.site;
   Report report;
-  report.scan = current.scan;
-  report.pages = current.pages;
-  report.findings = collect_findings(current);
-  report.commented = collect_commented(current);
-  std::optional<Previous> before;
-  if (previous != nullptr) {
-    report.previous_scan_id = previous->scan.id;
-    before = read_previous(*previous, site);
-    report.removed = removed_tags(*before, report.findings);
-    report.page_changes = page_changes(*previous, current);
+  report.scan = std::move(current.scan);
+  const std::string& site = report.scan.site;
+  report.findings = current.sightings.take_findings(current.pages);
+  report.commented = current.sightings.take_commented();
+  if (previous) {
+    previous->site = site;
+    report.previous_scan_id = previous->scan_id;
+    report.removed = removed_tags(*previous, report.findings);
+    report.page_changes = page_changes(previous->fetched, current.pages);
   }
+  report.pages = std::move(current.pages);
   const std::set<std::string> approved = approved_keys(approvals, site);
   for (Finding& finding : report.findings) {
-    classify(finding, before ? &*before : nullptr, approved.count(finding.key) > 0);
+    classify(finding, previous ? &*previous : nullptr, approved.count(finding.key) > 0);
     assess_severity(finding, site);
     if (policy != nullptr) finding.policy_violations = policy_violations(*policy, finding, site);
   }
   sort_findings(report.findings);
   apply_fail_on(report, fail_on);
   return report;
+}
+
+Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
+                    const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
+                    FailOn fail_on) {
+  FoldedScan folded{current.scan, current.pages, SightingFold()};
+  for (const storage::SightingRecord& sighting : current.sightings) folded.sightings.add(sighting);
+  std::optional<Previous> before;
+  if (previous != nullptr) before = read_previous(*previous);
+  return build_report(std::move(folded), std::move(before), approvals, policy, fail_on);
 }
 
 }  // namespace tagdrift::drift

@@ -3,18 +3,35 @@
 // against the policy, and the whole report judged against the fail-on threshold.
 #pragma once
 
+#include <optional>
 #include <vector>
 
+#include "drift/changes.h"
 #include "drift/policy.h"
 #include "drift/report_model.h"
+#include "drift/sighting_fold.h"
 #include "storage/records.h"
 
 namespace tagdrift::drift {
 
-// Builds the report of `current`. `previous` is the last complete scan of the same site, or
-// null (then every tag is new); approvals of other sites are ignored; `policy` may be null.
-// `fail_on` is the threshold in force (see effective_fail_on). An approved tag is drift only
-// when it changes state; its severity then counts as for any other tag.
+// A scan as drift reads it: its header and pages, and its sightings folded as they came, so a
+// scan in progress need not keep them.
+struct FoldedScan {
+  storage::ScanRecord scan;
+  std::vector<storage::PageRecord> pages;
+  SightingFold sightings;
+};
+
+// Builds the report of `current`, whose pages move into it. `previous` is the last complete scan
+// of the same site (see PreviousFold), or none (then every tag is new); approvals of other sites
+// are ignored; `policy` may be null. `fail_on` is the threshold in force (see
+// effective_fail_on). An approved tag is drift only when it changes state; its severity then
+// counts as for any other tag.
+Report build_report(FoldedScan current, std::optional<Previous> previous,
+                    const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
+                    FailOn fail_on);
+
+// The same for scans loaded whole from the history.
 Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on);

@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace tagdrift::drift {
 
@@ -20,10 +21,15 @@ std::set<std::string> fetched_urls(const storage::ScanContents& scan) {
 
 std::vector<PageChange> page_changes(const storage::ScanContents& previous,
                                      const storage::ScanContents& current) {
-  std::map<std::string, const storage::PageRecord*> now;
-  for (const storage::PageRecord& page : current.pages) now.emplace(page.url, &page);
+  return page_changes(fetched_urls(previous), current.pages);
+}
+
+std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before,
+                                     const std::vector<storage::PageRecord>& current) {
+  std::unordered_map<std::string_view, const storage::PageRecord*> now;
+  for (const storage::PageRecord& page : current) now.emplace(page.url, &page);
   std::vector<PageChange> changes;
-  for (const std::string& url : fetched_urls(previous)) {
+  for (const std::string& url : fetched_before) {
     auto found = now.find(url);
     if (found == now.end()) {
       changes.push_back({url, "vanished"});

@@ -21,5 +21,8 @@ std::set<std::string> fetched_urls(const storage::ScanContents& scan);
 // an error or an HTTP error status ("broke: <error>"), sorted by URL.
 std::vector<PageChange> page_changes(const storage::ScanContents& previous,
                                      const storage::ScanContents& current);
+// The same from the URLs the previous scan fetched fine (fetched_urls) and the current pages.
+std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before,
+                                     const std::vector<storage::PageRecord>& current);
 
 }  // namespace tagdrift::drift

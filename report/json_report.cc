@@ -1,5 +1,6 @@
 #include "report/json_report.h"
 
+#include "report/json_stream.h"
 #include "util/version.h"
 
 namespace tagdrift::report {
@@ -51,9 +52,8 @@ json finding_page_json(const drift::FindingPage& page) {
           {"line", page.line > 0 ? json(page.line) : json()}};
 }
 
-json finding_json(const drift::Finding& finding) {
-  json pages = json::array();
-  for (const auto& page : finding.pages) pages.push_back(finding_page_json(page));
+// A finding's members but its pages, which can be one per page of the site.
+json finding_members(const drift::Finding& finding) {
   return {{"key", finding.key},
           {"signature", or_null(finding.signature)},
           {"vendor", finding.vendor},
@@ -68,8 +68,14 @@ json finding_json(const drift::Finding& finding) {
           {"enhanced_match", finding.enhanced_match},
           {"events", finding.events},
           {"changes", finding.changes},
-          {"policy_violations", finding.policy_violations},
-          {"pages", pages}};
+          {"policy_violations", finding.policy_violations}};
+}
+
+json finding_json(const drift::Finding& finding) {
+  json out = finding_members(finding);
+  json& pages = out["pages"] = json::array();
+  for (const auto& page : finding.pages) pages.push_back(finding_page_json(page));
+  return out;
 }
 
 json removed_json(const drift::RemovedTag& tag) {
@@ -93,29 +99,70 @@ json array_of(const std::vector<T>& items, F convert) {
   return out;
 }
 
+json page_change_json(const drift::PageChange& change) {
+  return {{"url", change.url}, {"change", change.change}};
+}
+
+json gate_json(const drift::Report& report) {
+  return {{"fail_on", drift::fail_on_name(report.fail_on)},
+          {"failed", report.failed},
+          {"failing", report.failing}};
+}
+
+json tool_json() { return {{"name", "tagdrift"}, {"version", version()}}; }
+
+template <typename T, typename F>
+void stream_array(JsonStream& stream, const std::vector<T>& items, F convert) {
+  stream.begin_array();
+  for (const auto& item : items) stream.value(convert(item));
+  stream.end_array();
+}
+
+void stream_finding(JsonStream& stream, const drift::Finding& finding) {
+  stream.object_with(finding_members(finding), "pages",
+                     [&] { stream_array(stream, finding.pages, finding_page_json); });
+}
+
 }  // namespace
 
 json to_json(const drift::Report& report) {
-  auto page_change = [](const drift::PageChange& change) {
-    return json{{"url", change.url}, {"change", change.change}};
-  };
   return {{"schema_version", kJsonSchemaVersion},
-          {"tool", {{"name", "tagdrift"}, {"version", version()}}},
+          {"tool", tool_json()},
           {"scan", scan_json(report)},
           {"pages", array_of(report.pages, page_json)},
           {"findings", array_of(report.findings, finding_json)},
           {"removed", array_of(report.removed, removed_json)},
           {"commented", array_of(report.commented, commented_json)},
-          {"page_changes", array_of(report.page_changes, page_change)},
-          {"gate",
-           {{"fail_on", drift::fail_on_name(report.fail_on)},
-            {"failed", report.failed},
-            {"failing", report.failing}}}};
+          {"page_changes", array_of(report.page_changes, page_change_json)},
+          {"gate", gate_json(report)}};
 }
 
 void render_json(const drift::Report& report, std::ostream& out) {
-  // Hostile pages carry invalid UTF-8; it is replaced, never a reason to lose the report.
-  out << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  // One element at a time, members in the order to_json() sorts them: a report lists every page,
+  // and its whole DOM would cost several times the pages themselves.
+  JsonStream stream(out);
+  stream.begin_object();
+  stream.key("commented");
+  stream_array(stream, report.commented, commented_json);
+  stream.key("findings");
+  stream.begin_array();
+  for (const auto& finding : report.findings) stream_finding(stream, finding);
+  stream.end_array();
+  stream.key("gate");
+  stream.value(gate_json(report));
+  stream.key("page_changes");
+  stream_array(stream, report.page_changes, page_change_json);
+  stream.key("pages");
+  stream_array(stream, report.pages, page_json);
+  stream.key("removed");
+  stream_array(stream, report.removed, removed_json);
+  stream.key("scan");
+  stream.value(scan_json(report));
+  stream.key("schema_version");
+  stream.value(kJsonSchemaVersion);
+  stream.key("tool");
+  stream.value(tool_json());
+  stream.end_object();
 }
 
 }  // namespace tagdrift::report

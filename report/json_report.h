@@ -12,7 +12,8 @@ namespace tagdrift::report {
 inline constexpr int kJsonSchemaVersion = 1;
 
 nlohmann::json to_json(const drift::Report& report);
-// to_json(report) indented, invalid UTF-8 replaced by U+FFFD rather than thrown on.
+// to_json(report) indented, invalid UTF-8 replaced by U+FFFD rather than thrown on. Written as
+// it goes, one page or finding page at a time, never held whole.
 void render_json(const drift::Report& report, std::ostream& out);
 
 }  // namespace tagdrift::report

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "report/finding_label.h"
+#include "report/json_stream.h"
 #include "util/version.h"
 
 namespace tagdrift::report {
@@ -45,16 +46,14 @@ json location_json(const drift::FindingPage& page) {
   return {{"physicalLocation", physical}};
 }
 
-json result_json(const Finding& finding, std::size_t rule_index) {
-  json locations = json::array();
-  for (const auto& page : finding.pages) locations.push_back(location_json(page));
+// A result's members but its locations, which can be one per page of the site.
+json result_members(const Finding& finding, std::size_t rule_index) {
   std::string text =
       finding.reason.empty() ? display_name(finding) + " " + display_id(finding) : finding.reason;
   return {{"ruleId", rule_id(finding)},
           {"ruleIndex", rule_index},
           {"level", level(finding.severity)},
           {"message", {{"text", text}}},
-          {"locations", locations},
           {"partialFingerprints", {{"tagdriftKey/v1", finding.key}}},
           {"properties",
            {{"key", finding.key},
@@ -65,26 +64,73 @@ json result_json(const Finding& finding, std::size_t rule_index) {
             {"consent_gated", finding.consent_gated}}}};
 }
 
+// One rule per signature in order of first finding, and each finding's rule index.
+struct Rules {
+  json rules = json::array();
+  std::vector<std::size_t> index_of;  // by finding
+};
+
+Rules rules_of(const drift::Report& report) {
+  Rules out;
+  std::map<std::string, std::size_t> indexes;
+  for (const auto& finding : report.findings) {
+    std::string id = rule_id(finding);
+    auto [it, added] = indexes.emplace(id, out.rules.size());
+    if (added) out.rules.push_back(rule_json(id, finding));
+    out.index_of.push_back(it->second);
+  }
+  return out;
+}
+
+// The run's members but its results.
+json run_members(const drift::Report& report, json rules) {
+  json driver = {{"name", "tagdrift"}, {"version", version()}, {"rules", std::move(rules)}};
+  return {{"tool", {{"driver", driver}}},
+          {"invocations", {{{"executionSuccessful", report.scan.complete}}}}};
+}
+
 }  // namespace
 
 json to_sarif(const drift::Report& report) {
-  json rules = json::array(), results = json::array();
-  std::map<std::string, std::size_t> rule_indexes;
-  for (const auto& finding : report.findings) {
-    std::string id = rule_id(finding);
-    auto [it, added] = rule_indexes.emplace(id, rules.size());
-    if (added) rules.push_back(rule_json(id, finding));
-    results.push_back(result_json(finding, it->second));
+  Rules rules = rules_of(report);
+  json results = json::array();
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& finding = report.findings[i];
+    json& result = results.emplace_back(result_members(finding, rules.index_of[i]));
+    json& locations = result["locations"] = json::array();
+    for (const auto& page : finding.pages) locations.push_back(location_json(page));
   }
-  json driver = {{"name", "tagdrift"}, {"version", version()}, {"rules", rules}};
-  json run = {{"tool", {{"driver", driver}}},
-              {"invocations", {{{"executionSuccessful", report.scan.complete}}}},
-              {"results", results}};
+  json run = run_members(report, std::move(rules.rules));
+  run["results"] = std::move(results);
   return {{"$schema", kSarifSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
 }
 
 void render_sarif(const drift::Report& report, std::ostream& out) {
-  out << to_sarif(report).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  // One result location at a time, members in the order to_sarif() sorts them: a result has a
+  // location per page its tag is on.
+  Rules rules = rules_of(report);
+  JsonStream stream(out);
+  stream.begin_object();
+  stream.key("$schema");
+  stream.value(kSarifSchema);
+  stream.key("runs");
+  stream.begin_array();
+  stream.object_with(run_members(report, std::move(rules.rules)), "results", [&] {
+    stream.begin_array();
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+      const Finding& finding = report.findings[i];
+      stream.object_with(result_members(finding, rules.index_of[i]), "locations", [&] {
+        stream.begin_array();
+        for (const auto& page : finding.pages) stream.value(location_json(page));
+        stream.end_array();
+      });
+    }
+    stream.end_array();
+  });
+  stream.end_array();
+  stream.key("version");
+  stream.value("2.1.0");
+  stream.end_object();
 }
 
 }  // namespace tagdrift::report

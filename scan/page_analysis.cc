@@ -6,7 +6,6 @@
 #include "detectors/html_tree.h"
 #include "detectors/places.h"
 #include "detectors/template_text.h"
-#include "storage/json_text.h"
 #include "util/sha256.h"
 
 namespace tagdrift::scan {
@@ -39,7 +38,7 @@ PageAnalysis analyse_page(const crawler::Page& page, const PageAnalyser& analyse
   if (analyser.hash_bodies && !page.not_modified) analysis.body_hash = sha256_hex(page.body);
   analysis.reused = analyser.rescan.reusable(page, analysis.body_hash);
   if (analysis.reused != nullptr) {
-    auto links = storage::from_json_text(analysis.reused->links_json);
+    auto links = analysis.reused->links();
     if (!links) throw std::runtime_error("the last scan's links of this page are damaged");
     analysis.links = std::move(*links);
     return analysis;

@@ -38,7 +38,7 @@ bool free_of_secrets(const std::vector<std::string>& urls, const std::vector<std
 
 PageRows reused_rows(const crawler::Page& page, const storage::PriorPage& prior,
                      const std::vector<std::string>& redact) {
-  PageRows rows{to_page_record(page, redact), prior.sightings};
+  PageRows rows{to_page_record(page, redact), prior.sightings()};
   storage::PageRecord& record = rows.page;
   if (record.content_type.empty()) record.content_type = prior.page.content_type;
   record.health_context = prior.page.health_context;

@@ -60,6 +60,16 @@ std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts)
   return records;
 }
 
+// Drift and the report never read a page's links, validators or fetch details, nor its sightings
+// one by one: keeping them would grow with the site.
+void keep_for_drift(drift::FoldedScan& scan, PageRows rows) {
+  storage::PageRecord& page = rows.page;
+  page.extract.reset();
+  page.content_type = page.referrer = page.body_hash = page.etag = page.last_modified = {};
+  for (auto& sighting : rows.sightings) scan.sightings.add(std::move(sighting));
+  scan.pages.push_back(std::move(page));
+}
+
 }  // namespace
 
 ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
@@ -108,10 +118,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
     result.pages_reused += rows.page.reused ? 1 : 0;
     if (writer) writer->add_page(rows.page, rows.sightings);
-    // Drift and the report never read a page's links: keeping them would grow with the site.
-    rows.page.extract.reset();
-    result.contents.pages.push_back(std::move(rows.page));
-    for (auto& sighting : rows.sightings) result.contents.sightings.push_back(std::move(sighting));
+    keep_for_drift(result.contents, std::move(rows));
   };
   crawler::ValidatorLookup validators = [&](const std::string& url) {
     return rescan.validators(url);
@@ -122,7 +129,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     failed = storage::redact_urls_in_text(failed, options.redact);
   }
   result.scripts_fetched = scripts.fetched();
-  result.contents.scripts = script_records(scripts);
+  const std::vector<storage::ScriptRecord> fetched_scripts = script_records(scripts);
   auto& scan = result.contents.scan;
   scan.finished_at = utc_now_iso8601();
   scan.pages_crawled = static_cast<std::int64_t>(result.summary.pages_fetched);
@@ -133,7 +140,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   scan.complete = result.summary.failed_targets.empty();
   if (writer && scan.complete) {
     writer->finish({scan.pages_crawled, scan.pages_failed, scan.pages_skipped}, scan.finished_at,
-                   result.contents.scripts);
+                   fetched_scripts);
   }
   return result;
 }

@@ -8,6 +8,7 @@
 
 #include "crawler/crawl.h"
 #include "crawler/crawl_options.h"
+#include "drift/drift.h"
 #include "storage/database.h"
 #include "storage/records.h"
 
@@ -22,7 +23,9 @@ struct ScanOptions {
 };
 
 struct ScanResult {
-  storage::ScanContents contents;  // what the history holds for this scan (URLs redacted)
+  // What drift reads of this scan: the header, the pages without what only the history and a
+  // rescan need (extracts, validators), and the sightings folded into findings (URLs redacted).
+  drift::FoldedScan contents;
   crawler::CrawlSummary summary;
   std::size_t scripts_fetched = 0;  // tag-manager containers and bundles read for detection
   std::size_t pages_reused = 0;     // unchanged since the last scan: its results were reused

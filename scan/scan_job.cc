@@ -5,12 +5,25 @@
 #include "drift/drift.h"
 #include "drift/fail_on.h"
 #include "drift/policy.h"
+#include "drift/previous_fold.h"
 #include "scan/notify.h"
 #include "storage/approvals.h"
 #include "storage/database.h"
 #include "storage/history.h"
 
 namespace tagdrift::scan {
+namespace {
+
+// The last complete scan, read a record at a time into what drift compares with.
+drift::Previous read_previous(const storage::History& history, std::int64_t scan_id) {
+  drift::PreviousFold fold(scan_id);
+  history.for_each_record(
+      scan_id, [&](storage::PageRecord page) { fold.add_page(page); },
+      [&](storage::SightingRecord sighting) { fold.add_sighting(std::move(sighting)); });
+  return fold.finish();
+}
+
+}  // namespace
 
 ScanJobResult run_scan_job(const ScanJob& job) {
   std::optional<drift::Policy> policy;
@@ -21,19 +34,19 @@ ScanJobResult run_scan_job(const ScanJob& job) {
   if (job.use_db) db = storage::Database::open(job.db_path, storage::Database::Mode::kReadWrite);
 
   ScanResult scanned = run_scan(job.scan, db ? &*db : nullptr);
-  const storage::ScanContents& current = scanned.contents;
-  std::optional<storage::ScanContents> previous;
+  const storage::ScanRecord& current = scanned.contents.scan;
+  std::optional<drift::Previous> previous;
   std::vector<storage::ApprovalRecord> approvals;
   if (db) {
     storage::History history(*db);
-    if (auto last = history.last_complete_scan(current.scan.site, current.scan.id)) {
-      previous = history.load_scan(last->id);
+    if (auto last = history.last_complete_scan(current.site, current.id)) {
+      previous = read_previous(history, last->id);
     }
-    approvals = storage::approvals(*db, current.scan.site);
+    approvals = storage::approvals(*db, current.site);
   }
   ScanJobResult result;
   result.summary = scanned.summary;
-  result.report = drift::build_report(current, previous ? &*previous : nullptr, approvals,
+  result.report = drift::build_report(std::move(scanned.contents), std::move(previous), approvals,
                                       policy ? &*policy : nullptr, fail_on);
   if (!job.notify_url.empty() && has_drift(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));

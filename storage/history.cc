@@ -40,24 +40,22 @@ std::vector<ScanRecord> read_scans(Statement& query) {
   return scans;
 }
 
-std::vector<PageRecord> read_pages(const Database& db, std::int64_t scan_id) {
+void read_pages(const Database& db, std::int64_t scan_id,
+                const std::function<void(PageRecord)>& take) {
   Statement query(db.handle(),
                   fmt::format("SELECT {} FROM pages WHERE scan_id = ?1 ORDER BY id", kPageColumns));
   query.bind_int(1, scan_id);
-  std::vector<PageRecord> pages;
-  while (query.step()) pages.push_back(read_page_row(query, 0, db));
-  return pages;
+  while (query.step()) take(read_page_row(query, 0, db));
 }
 
-std::vector<SightingRecord> read_sightings(const Database& db, std::int64_t scan_id) {
+void read_sightings(const Database& db, std::int64_t scan_id,
+                    const std::function<void(SightingRecord)>& take) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
 WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
                                            kSightingColumns));
   query.bind_int(1, scan_id);
-  std::vector<SightingRecord> sightings;
-  while (query.step()) sightings.push_back(read_sighting_row(query, 0, db));
-  return sightings;
+  while (query.step()) take(read_sighting_row(query, 0, db));
 }
 
 }  // namespace
@@ -77,10 +75,18 @@ ScanContents History::load_scan(std::int64_t id) const {
   if (!query.step()) throw usage_error(fmt::format("no scan with id {}", id));
   ScanContents contents;
   contents.scan = read_scan(query);
-  contents.pages = read_pages(db_, id);
-  contents.sightings = read_sightings(db_, id);
+  read_pages(db_, id, [&](PageRecord page) { contents.pages.push_back(std::move(page)); });
+  read_sightings(
+      db_, id, [&](SightingRecord sighting) { contents.sightings.push_back(std::move(sighting)); });
   contents.scripts = read_scripts(db_, id);
   return contents;
+}
+
+void History::for_each_record(std::int64_t id, const std::function<void(PageRecord)>& page,
+                              const std::function<void(SightingRecord)>& sighting) const {
+  Transaction snapshot(db_.handle(), Transaction::Kind::kRead);
+  read_pages(db_, id, page);
+  read_sightings(db_, id, sighting);
 }
 
 std::optional<ScanRecord> History::last_complete_scan(const std::string& site,

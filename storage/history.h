@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -22,6 +23,11 @@ class History {
   // One scan with its pages and sightings in the order they were written. Throws the usage error
   // "no scan with id N" when there is none.
   ScanContents load_scan(std::int64_t id) const;
+
+  // The pages of scan `id`, then its sightings, each in the order they were written, handed over
+  // one at a time in one snapshot: for readers that fold a scan rather than keep it.
+  void for_each_record(std::int64_t id, const std::function<void(PageRecord)>& page,
+                       const std::function<void(SightingRecord)>& sighting) const;
 
   // The newest complete scan of `site` older than `before_id`: what drift compares against.
   std::optional<ScanRecord> last_complete_scan(

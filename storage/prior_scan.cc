@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
+#include "storage/json_text.h"
 #include "storage/record_rows.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -10,8 +13,19 @@ namespace tagdrift::storage {
 namespace {
 
 // Pages by row id, so that sightings (which name their page by id) find them.
+std::optional<std::vector<const std::string*>> share_links(
+    const std::string& json, std::unordered_set<std::string>& shared) {
+  auto links = from_json_text(json);
+  if (!links) return std::nullopt;
+  std::vector<const std::string*> out;
+  out.reserve(links->size());
+  for (std::string& link : *links) out.push_back(&*shared.insert(std::move(link)).first);
+  return out;
+}
+
 std::unordered_map<std::int64_t, PriorPage> read_reusable_pages(const Database& db,
-                                                                std::int64_t scan_id) {
+                                                                std::int64_t scan_id,
+                                                                PriorShared& shared) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT pages.id, extracts.id, extracts.links, extracts.scripts, {}
 FROM pages JOIN extracts ON extracts.id = pages.extract_id
@@ -20,15 +34,36 @@ WHERE pages.scan_id = ?1)sql",
   query.bind_int(1, scan_id);
   std::unordered_map<std::int64_t, PriorPage> pages;
   while (query.step()) {
-    PriorPage prior{read_page_row(query, 4, db), query.text_at(2), {}};
+    PriorPage prior{read_page_row(query, 4, db), share_links(query.text_at(2), shared.links), {}};
     prior.page.extract = PageExtract{{}, read_list_column(query, 3, db), query.int_at(1)};
     pages.emplace(query.int_at(0), std::move(prior));
   }
   return pages;
 }
 
+auto fields_of(const SightingRecord& s) {
+  return std::tie(s.key, s.signature_id, s.vendor, s.product, s.category, s.tag_id, s.page_url,
+                  s.place, s.via, s.consent_gated, s.commented, s.events, s.enhanced_match,
+                  s.evidence, s.line);
+}
+
+// The sighting with the page's URL left out when it names the page by one of its own URLs.
+PriorSighting share(SightingRecord sighting, const PageRecord& page, SharedSightings& shared) {
+  PriorSighting prior;
+  if (sighting.page_url == page.url) {
+    sighting.page_url.clear();
+  } else if (sighting.page_url == page.final_url) {
+    sighting.page_url.clear();
+    prior.names = PriorSighting::Names::kFinalUrl;
+  } else {
+    prior.names = PriorSighting::Names::kShared;
+  }
+  prior.shared = &*shared.insert(std::move(sighting)).first;
+  return prior;
+}
+
 void add_sightings(const Database& db, std::int64_t scan_id,
-                   std::unordered_map<std::int64_t, PriorPage>& pages) {
+                   std::unordered_map<std::int64_t, PriorPage>& pages, SharedSightings& shared) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT sightings.page_id, {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
 WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
@@ -36,18 +71,45 @@ WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
   query.bind_int(1, scan_id);
   while (query.step()) {
     auto page = pages.find(query.int_at(0));
-    if (page != pages.end()) page->second.sightings.push_back(read_sighting_row(query, 1, db));
+    if (page == pages.end()) continue;
+    PriorPage& prior = page->second;
+    prior.shared_sightings.push_back(share(read_sighting_row(query, 1, db), prior.page, shared));
   }
 }
 
 }  // namespace
 
+bool SightingOrder::operator()(const SightingRecord& a, const SightingRecord& b) const {
+  return fields_of(a) < fields_of(b);
+}
+
+std::optional<std::vector<std::string>> PriorPage::links() const {
+  if (!shared_links) return std::nullopt;
+  std::vector<std::string> out;
+  out.reserve(shared_links->size());
+  for (const std::string* link : *shared_links) out.push_back(*link);
+  return out;
+}
+
+std::vector<SightingRecord> PriorPage::sightings() const {
+  std::vector<SightingRecord> out;
+  out.reserve(shared_sightings.size());
+  for (const PriorSighting& prior : shared_sightings) {
+    SightingRecord& sighting = out.emplace_back(*prior.shared);
+    if (prior.names == PriorSighting::Names::kUrl) sighting.page_url = page.url;
+    if (prior.names == PriorSighting::Names::kFinalUrl) sighting.page_url = page.final_url;
+  }
+  return out;
+}
+
 PriorScan load_prior_scan(const Database& db, const ScanRecord& scan) {
   Transaction snapshot(db.handle(), Transaction::Kind::kRead);
   PriorScan prior;
   prior.scan = scan;
-  auto by_id = read_reusable_pages(db, scan.id);
-  add_sightings(db, scan.id, by_id);
+  auto shared = std::make_shared<PriorShared>();
+  auto by_id = read_reusable_pages(db, scan.id, *shared);
+  add_sightings(db, scan.id, by_id, shared->sightings);
+  prior.shared = std::move(shared);
   prior.pages.reserve(by_id.size());
   for (auto& [id, page] : by_id) {
     std::string url = page.page.url;

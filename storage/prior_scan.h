@@ -2,8 +2,13 @@
 // validators, extract, health context and sightings, and the scripts that scan fetched.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "storage/database.h"
@@ -11,17 +16,45 @@
 
 namespace tagdrift::storage {
 
+// Sightings that differ only in the page they name, held once for a whole prior scan: a site's
+// pages share their tags, places and snippets (on a generated 5,000-page site, 17,296 sightings
+// were 2,471 distinct ones).
+struct SightingOrder {
+  bool operator()(const SightingRecord& a, const SightingRecord& b) const;
+};
+using SharedSightings = std::set<SightingRecord, SightingOrder>;
+
+// One sighting of a prior page: its shared part, and which URL of the page it named.
+struct PriorSighting {
+  enum class Names : std::uint8_t { kUrl, kFinalUrl, kShared };  // kShared: the one in `shared`
+  const SightingRecord* shared = nullptr;  // page_url empty unless `names` is kShared
+  Names names = Names::kUrl;
+};
+
+// What the pages of a prior scan share, held once: its distinct sightings and link URLs.
+struct PriorShared {
+  SharedSightings sightings;
+  std::unordered_set<std::string> links;  // a site's pages link to the same few URLs
+};
+
 struct PriorPage {
-  PageRecord page;         // page.extract is always set, with its id and scripts but no links
-  std::string links_json;  // the links, as stored: parsed only when the page is reused, since
-                           // a site's links held as strings would cost more than all else here
-  std::vector<SightingRecord> sightings;
+  PageRecord page;  // page.extract is always set, with its id and scripts but no links
+  // The links, as pointers into PriorShared::links: a site's links held as strings would cost
+  // more than all else here. None when the stored list was damaged.
+  std::optional<std::vector<const std::string*>> shared_links;
+  std::vector<PriorSighting> shared_sightings;
+
+  // The page's links as the prior scan stored them; none when the stored list was damaged.
+  std::optional<std::vector<std::string>> links() const;
+  // The page's sightings as the prior scan stored them, in order.
+  std::vector<SightingRecord> sightings() const;
 };
 
 struct PriorScan {
   ScanRecord scan;
   std::unordered_map<std::string, PriorPage> pages;       // by page URL
   std::unordered_map<std::string, ScriptRecord> scripts;  // by script URL
+  std::shared_ptr<const PriorShared> shared;  // what the pages' links and sightings point to
 };
 
 // The pages of `scan` that kept an extract (fetched, parsed, no secret in their links), with

@@ -88,6 +88,16 @@ TEST_CASE("json_report: the contract's names carry the model's values") {
   CHECK(document["gate"]["failing"].size() == 2);
 }
 
+TEST_CASE("json_report: the streamed report is to_json() dumped, byte for byte") {
+  for (const drift::Report& report :
+       {testing::sample_report(), testing::hostile_report(), drift::Report{}}) {
+    std::ostringstream out;
+    report::render_json(report, out);
+    CHECK(out.str() ==
+          report::to_json(report).dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+  }
+}
+
 TEST_CASE("json_report: invalid UTF-8 and hostile strings are replaced, never thrown on") {
   std::ostringstream out;
   REQUIRE_NOTHROW(report::render_json(testing::hostile_report(), out));

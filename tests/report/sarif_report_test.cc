@@ -83,6 +83,17 @@ TEST_CASE("sarif_report: results carry level, reason, page locations and propert
   CHECK(results[3]["properties"]["tag_id"].is_null());
 }
 
+TEST_CASE("sarif_report: the streamed log is to_sarif() dumped, byte for byte") {
+  for (const drift::Report& report :
+       {testing::sample_report(), testing::hostile_report(), drift::Report{}}) {
+    std::ostringstream out;
+    report::render_sarif(report, out);
+    CHECK(out.str() ==
+          report::to_sarif(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+              "\n");
+  }
+}
+
 TEST_CASE("sarif_report: a finding without a reason still has a message") {
   auto report = testing::sample_report();
   report.findings[0].reason.clear();

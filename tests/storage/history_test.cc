@@ -130,3 +130,23 @@ TEST_CASE("history: an older scan written late does not move a tag's last sighti
   CHECK(tags[0].last_scan == newer);
   CHECK(tags[0].pages_last_scan == 2);
 }
+
+TEST_CASE("history: a scan's records one at a time are the records load_scan holds") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  write_scan(db, kClinic, 2, {kMeta});
+  std::int64_t id = write_scan(db, kClinic, 3, {kMeta, "pinterest:2612"});
+  auto loaded = History(db).load_scan(id);
+  std::vector<std::string> pages, sightings;
+  History(db).for_each_record(
+      id, [&](tagdrift::storage::PageRecord page) { pages.push_back(page.url); },
+      [&](tagdrift::storage::SightingRecord sighting) {
+        sightings.push_back(sighting.key + " " + sighting.page_url);
+      });
+  REQUIRE(pages.size() == 3);
+  REQUIRE(sightings.size() == loaded.sightings.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) CHECK(pages[i] == loaded.pages[i].url);
+  for (std::size_t i = 0; i < sightings.size(); ++i) {
+    CHECK(sightings[i] == loaded.sightings[i].key + " " + loaded.sightings[i].page_url);
+  }
+}

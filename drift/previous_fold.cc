@@ -1,0 +1,32 @@
+#include "drift/previous_fold.h"
+
+#include "drift/page_changes.h"
+
+namespace tagdrift::drift {
+
+void PreviousFold::add_page(const storage::PageRecord& page) {
+  if (fetched_fine(page)) previous_.fetched.insert(page.url);
+}
+
+void PreviousFold::add_sighting(storage::SightingRecord sighting) {
+  sightings_.add(std::move(sighting));
+}
+
+Previous PreviousFold::finish() {
+  Previous previous = std::move(previous_);
+  previous_ = {};
+  previous.findings = sightings_.take_findings({});
+  for (const CommentedTag& tag : sightings_.take_commented()) {
+    if (!find_previous(previous, tag.key)) previous.commented.insert(tag.key);
+  }
+  return previous;
+}
+
+Previous read_previous(const storage::ScanContents& scan) {
+  PreviousFold fold(scan.scan.id);
+  for (const storage::PageRecord& page : scan.pages) fold.add_page(page);
+  for (const storage::SightingRecord& sighting : scan.sightings) fold.add_sighting(sighting);
+  return fold.finish();
+}
+
+}  // namespace tagdrift::drift

@@ -1,0 +1,120 @@
+#include "drift/sighting_fold.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "drift/name_list.h"
+
+namespace tagdrift::drift {
+namespace {
+
+using storage::PageRecord;
+using storage::SightingRecord;
+
+// Pages by the URL sightings name them with: as requested, or else as redirected to.
+std::unordered_map<std::string_view, const PageRecord*> index_pages(
+    const std::vector<PageRecord>& pages) {
+  std::unordered_map<std::string_view, const PageRecord*> index;
+  for (const PageRecord& page : pages) index.emplace(page.final_url, &page);
+  for (const PageRecord& page : pages) index[page.url] = &page;
+  return index;
+}
+
+FindingPage start_page(SightingRecord& sighting, SightingFold::PageDetail detail) {
+  FindingPage page;
+  page.consent_gated = sighting.consent_gated;
+  if (detail == SightingFold::PageDetail::kGatingOnly) return page;
+  page.via = std::move(sighting.via);
+  page.evidence = std::move(sighting.evidence);
+  page.line = sighting.line;
+  return page;
+}
+
+void add_to_page(FindingPage& page, const SightingRecord& sighting,
+                 SightingFold::PageDetail detail) {
+  page.consent_gated = page.consent_gated && sighting.consent_gated;
+  if (detail == SightingFold::PageDetail::kGatingOnly) return;
+  append_unique(page.where, sighting.place);
+  append_unique(page.events, sighting.events);
+  append_unique(page.enhanced_match, sighting.enhanced_match);
+}
+
+Finding start_finding(SightingRecord& sighting) {
+  Finding finding;
+  finding.key = sighting.key;
+  finding.signature = std::move(sighting.signature_id);
+  finding.vendor = std::move(sighting.vendor);
+  finding.product = std::move(sighting.product);
+  finding.category = std::move(sighting.category);
+  finding.tag_id = std::move(sighting.tag_id);
+  return finding;
+}
+
+void add_health(FindingPage& page, const PageRecord& record) {
+  page.health_context = record.health_context;
+  page.health_terms = record.health_terms;
+  page.collects_pii = record.collects_pii;
+}
+
+}  // namespace
+
+void SightingFold::add(SightingRecord sighting) {
+  if (sighting.commented) {
+    CommentedTag& tag = commented_[sighting.key];
+    tag.key = sighting.key;
+    tag.vendor = sighting.vendor;
+    tag.tag_id = sighting.tag_id;
+    append_unique(tag.pages, sighting.page_url);
+    return;
+  }
+  auto [it, fresh] = findings_.try_emplace(sighting.key);
+  FindingBuilder& builder = it->second;
+  if (fresh) builder.finding = start_finding(sighting);
+  append_unique(builder.finding.events, sighting.events);
+  append_unique(builder.finding.enhanced_match, sighting.enhanced_match);
+  auto page = builder.pages.find(sighting.page_url);
+  if (page == builder.pages.end()) {
+    FindingPage started = start_page(sighting, detail_);
+    page = builder.pages.emplace(std::move(sighting.page_url), std::move(started)).first;
+  } else if (page->second.via.empty() && detail_ == PageDetail::kFull) {
+    page->second.via = sighting.via;  // the first via on a page is kept
+  }
+  add_to_page(page->second, sighting, detail_);
+}
+
+std::vector<Finding> SightingFold::take_findings(const std::vector<PageRecord>& pages) {
+  const auto page_index = index_pages(pages);
+  std::vector<Finding> findings;
+  findings.reserve(findings_.size());
+  for (auto& [key, builder] : findings_) {
+    Finding& finding = findings.emplace_back(std::move(builder.finding));
+    finding.consent_gated = !builder.pages.empty();
+    finding.pages.reserve(builder.pages.size());
+    while (!builder.pages.empty()) {
+      // Each page leaves the map as it is taken, so the fold never holds a page twice.
+      auto node = builder.pages.extract(builder.pages.begin());
+      FindingPage& page = finding.pages.emplace_back(std::move(node.mapped()));
+      page.url = std::move(node.key());
+      finding.consent_gated = finding.consent_gated && page.consent_gated;
+      if (detail_ == PageDetail::kGatingOnly) continue;
+      if (auto record = page_index.find(page.url); record != page_index.end()) {
+        add_health(page, *record->second);
+      }
+    }
+  }
+  findings_.clear();
+  return findings;
+}
+
+std::vector<CommentedTag> SightingFold::take_commented() {
+  std::vector<CommentedTag> out;
+  out.reserve(commented_.size());
+  for (auto& [key, tag] : commented_) {
+    std::sort(tag.pages.begin(), tag.pages.end());
+    out.push_back(std::move(tag));
+  }
+  commented_.clear();
+  return out;
+}
+
+}  // namespace tagdrift::drift

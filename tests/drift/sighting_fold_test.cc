@@ -1,0 +1,63 @@
+#include "drift/sighting_fold.h"
+
+#include <catch2/catch.hpp>
+
+#include "drift/findings.h"
+#include "tests/drift/drift_fixtures.h"
+
+using tagdrift::drift::SightingFold;
+using namespace tagdrift::testing;
+
+TEST_CASE("sighting fold: pages named later take their health context from the records") {
+  SightingFold fold;
+  fold.add(tag_at("meta:1", "/ivf/"));
+  fold.add(gated(tag_at("meta:1", "/about/")));
+  // The page records arrive only when the findings are taken, as a scan's pages do.
+  auto findings = fold.take_findings({page_at("/about/"), page_at("/ivf/", {"ivf"}, {"email"})});
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].pages.size() == 2);
+  CHECK(findings[0].pages[0].url == url_of("/about/"));
+  CHECK(findings[0].pages[0].consent_gated);
+  CHECK(findings[0].pages[1].health_terms == std::vector<std::string>{"ivf"});
+  CHECK(findings[0].pages[1].collects_pii == std::vector<std::string>{"email"});
+  CHECK_FALSE(findings[0].consent_gated);
+}
+
+TEST_CASE("sighting fold: taking leaves the fold empty") {
+  SightingFold fold;
+  auto commented = tag_at("pinterest:9", "/a/");
+  commented.commented = true;
+  fold.add(commented);
+  fold.add(tag_at("meta:1", "/a/"));
+  CHECK(fold.take_findings({page_at("/a/")}).size() == 1);
+  CHECK(fold.take_commented().size() == 1);
+  CHECK(fold.take_findings({page_at("/a/")}).empty());
+  CHECK(fold.take_commented().empty());
+}
+
+TEST_CASE("sighting fold: gating only keeps each page's URL and gating, and the tag's facts") {
+  auto sighting = with_matching(with_events(tag_at("meta:1", "/ivf/"), {"Lead"}), {"em"});
+  sighting.via = "https://www.googletagmanager.com/gtm.js?id=GTM-1";
+  SightingFold outline(SightingFold::PageDetail::kGatingOnly);
+  outline.add(sighting);
+  outline.add(gated(tag_at("meta:1", "/about/")));
+  auto findings = outline.take_findings({page_at("/ivf/", {"ivf"}, {"email"})});
+  REQUIRE(findings.size() == 1);
+  const auto& finding = findings[0];
+  CHECK(finding.vendor == "meta");
+  CHECK(finding.tag_id == "1");
+  CHECK(finding.events == std::vector<std::string>{"Lead"});
+  CHECK(finding.enhanced_match == std::vector<std::string>{"em"});
+  REQUIRE(finding.pages.size() == 2);
+  CHECK(finding.pages[0].url == url_of("/about/"));
+  CHECK(finding.pages[0].consent_gated);
+  const auto& ivf = finding.pages[1];
+  CHECK(ivf.url == url_of("/ivf/"));
+  CHECK_FALSE(ivf.consent_gated);
+  CHECK(ivf.where.empty());
+  CHECK(ivf.via.empty());
+  CHECK(ivf.evidence.empty());
+  CHECK(ivf.events.empty());
+  CHECK_FALSE(ivf.health_context);
+  CHECK(ivf.health_terms.empty());
+}

@@ -1,0 +1,87 @@
+#include "storage/prior_scan.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "storage/history.h"
+#include "storage/scan_writer.h"
+#include "tests/storage/storage_fixtures.h"
+#include "tests/support/temp_dir.h"
+
+using tagdrift::storage::Database;
+using tagdrift::storage::History;
+using tagdrift::storage::load_prior_scan;
+using tagdrift::testing::kClinic;
+using tagdrift::testing::make_page;
+using tagdrift::testing::make_sighting;
+using tagdrift::testing::TempDir;
+
+namespace {
+
+// Fields of a sighting as one comparable line.
+std::string line_of(const tagdrift::storage::SightingRecord& s) {
+  std::string events, matching;
+  for (const auto& e : s.events) events += e + ",";
+  for (const auto& m : s.enhanced_match) matching += m + ",";
+  return s.key + "|" + s.signature_id + "|" + s.vendor + "|" + s.product + "|" + s.category + "|" +
+         s.tag_id + "|" + s.page_url + "|" + s.place + "|" + s.via + "|" +
+         std::to_string(s.consent_gated) + std::to_string(s.commented) + "|" + events + "|" +
+         matching + "|" + s.evidence + "|" + std::to_string(s.line);
+}
+
+}  // namespace
+
+TEST_CASE("prior scan: sightings shared between pages come back as each page stored them") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  constexpr int kPages = 6;
+  std::map<std::string, std::vector<std::string>> written;  // by page URL
+  for (int n = 0; n < kPages; ++n) {
+    auto page = make_page(kClinic, n);
+    page.extract =
+        tagdrift::storage::PageExtract{{page.url + "/next", "https://cdn.test/x"}, {}, 0};
+    auto by_url = make_sighting(page.url);
+    auto by_final_url = make_sighting(page.final_url, "pinterest:2612");
+    auto elsewhere = make_sighting(std::string(kClinic) + "/frame", "hotjar:77");
+    elsewhere.line = static_cast<unsigned>(n);  // distinct on every page
+    for (const auto* s : {&by_url, &by_final_url, &elsewhere}) {
+      written[page.url].push_back(line_of(*s));
+    }
+    writer.add_page(page, {by_url, by_final_url, elsewhere});
+  }
+  writer.finish({kPages, 0, 0}, "2026-11-26T10:05:00Z");
+  auto last = History(db).last_complete_scan(kClinic);
+  REQUIRE(last);
+
+  auto prior = load_prior_scan(db, *last);
+  REQUIRE(prior.pages.size() == kPages);
+  // Two sightings shared by every page, the third distinct on each.
+  CHECK(prior.shared->sightings.size() == 2 + kPages);
+  for (const auto& [url, lines] : written) {
+    std::vector<std::string> got;
+    for (const auto& sighting : prior.pages.at(url).sightings()) got.push_back(line_of(sighting));
+    INFO(url);
+    CHECK(got == lines);
+    auto links = prior.pages.at(url).links();
+    REQUIRE(links);
+    CHECK(*links == std::vector<std::string>{url + "/next", "https://cdn.test/x"});
+  }
+  // Each page's own link, and the one link they all share, held once.
+  CHECK(prior.shared->links.size() == kPages + 1);
+}
+
+TEST_CASE("prior scan: a page whose stored links are damaged has none to reuse") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  auto page = make_page(kClinic, 1);
+  page.extract = tagdrift::storage::PageExtract{{page.url + "/next"}, {}, 0};
+  writer.add_page(page, {make_sighting(page.url)});
+  writer.finish({1, 0, 0}, "2026-11-26T10:05:00Z");
+  tagdrift::storage::Statement(db.handle(), "UPDATE extracts SET links = '[\"cut'").step();
+  auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
+  REQUIRE(prior.pages.count(page.url) == 1);
+  CHECK_FALSE(prior.pages.at(page.url).links());
+  CHECK(prior.pages.at(page.url).sightings().size() == 1);
+}
