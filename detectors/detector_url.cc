@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace tagdrift::detectors {
@@ -39,9 +40,53 @@ std::pair<std::string, std::string> host_and_path(std::string_view url) {
   return {host, part(CURLUPART_PATH)};
 }
 
+bool is_dns_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.';
+}
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The host of a plain "http(s)://name/..." URL, read without parsing: a DNS name ending in a
+// label of letters (so never an IP address, which libcurl rewrites), no user, no port, and no
+// byte in the whole URL that libcurl refuses or that needs escaping. Nothing when the URL is not
+// that plain; then libcurl decides.
+std::optional<std::string> plain_host(std::string_view url) {
+  std::size_t start = 0;
+  if (url.starts_with("https://")) {
+    start = 8;
+  } else if (url.starts_with("http://")) {
+    start = 7;
+  } else {
+    return std::nullopt;
+  }
+  const bool clean = std::all_of(url.begin(), url.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte > 0x20 && byte < 0x7f &&
+           std::string_view("\\\"<>{}|^`").find(c) == std::string_view::npos;
+  });
+  const std::size_t end = std::min(url.find_first_of("/?#", start), url.size());
+  const std::string_view host = url.substr(start, end - start);
+  const std::size_t dot = host.rfind('.');
+  const std::string_view last = dot == std::string_view::npos ? host : host.substr(dot + 1);
+  if (!clean || last.empty() || !std::all_of(host.begin(), host.end(), is_dns_char) ||
+      !std::all_of(last.begin(), last.end(), is_letter)) {
+    return std::nullopt;
+  }
+  std::string lower(host);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
 }  // namespace
 
-std::string url_host(std::string_view url) { return host_and_path(url).first; }
+// Called for every script, image and frame a page has: most are plain, and need no parse.
+std::string url_host(std::string_view url) {
+  const std::size_t first = std::min(url.find_first_not_of(" \t\r\n"), url.size());
+  if (auto host = plain_host(url.substr(first))) return *host;
+  return host_and_path(url).first;
+}
 
 bool url_in(std::string_view url, const std::vector<std::string>& entries) {
   // Named variables, not a structured binding: clang before 16 cannot capture bindings.

@@ -25,6 +25,8 @@ struct UrlDeleter {
 // The percent-decoded path of an absolute URL, a root-relative one or a bare path; empty when
 // libcurl cannot read it.
 std::string url_path(std::string_view url) {
+  if (url.empty())
+    return "/";  // what libcurl makes of "http://h/"; every element without an action
   std::string text(url);
   if (text.find("://") == std::string::npos) {
     text = (text.empty() || text[0] != '/' ? "http://h/" : "http://h") + text;
