@@ -239,9 +239,12 @@ bool plain_path(std::string_view path) {
   return true;
 }
 
+// "scheme://host[:port]" as build_normalized writes it: a lower-case ASCII name, IPv4 or
+// bracketed IPv6 host; an escaped or internationalized host goes through libcurl.
 bool plain_origin(std::string_view origin) {
-  return std::none_of(origin.begin(), origin.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z');
+  return std::all_of(origin.begin(), origin.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           std::string_view(".-:/[]").find(c) != std::string_view::npos;
   });
 }
 

@@ -70,6 +70,9 @@ TEST_CASE("url: plain paths, which skip libcurl, come out as libcurl builds them
       CHECK(resolve_url(base, href).value_or("<none>") == through_libcurl(base, href));
     }
   }
+  // Found by fuzz_url: an escaped host is no URL, joined or not.
+  CHECK_FALSE(resolve_url("https:/%1mmmkmm", "utm"));
+  CHECK_FALSE(resolve_url("https://a%7f.example/", "x"));
 }
 
 TEST_CASE("url: an empty href or a bare fragment is the page itself") {
