@@ -8,6 +8,7 @@
 #include "crawler/script_cache.h"
 #include "detectors/detector.h"
 #include "detectors/signature_set.h"
+#include "drift/previous_fold.h"
 #include "scan/crawler_script_fetcher.h"
 #include "scan/detection_fingerprint.h"
 #include "scan/page_analysis.h"
@@ -33,13 +34,25 @@ storage::ScanRecord header_for(const ScanOptions& options) {
   return header;
 }
 
+struct Plan {
+  Rescan rescan;
+  std::optional<drift::Previous> previous;
+};
+
 // Reuse what the site's last complete scan learned, unless told not to or there is no history.
-Rescan plan_rescan(const ScanOptions& options, const storage::Database* db,
-                   const storage::ScanRecord& header) {
+// What drift compares with is folded from the same read of that scan.
+Plan plan_rescan(const ScanOptions& options, const storage::Database* db,
+                 const storage::ScanRecord& header) {
   if (db == nullptr || options.full) return {};
   auto last = storage::History(*db).last_complete_scan(header.site);
   if (!last) return {};
-  return Rescan(storage::load_prior_scan(*db, *last), header.detection);
+  drift::PreviousFold fold(last->id);
+  const storage::ScanRecordVisitor visit{
+      [&](const storage::PageRecord& page) { fold.add_page(page); },
+      [&](const storage::SightingRecord& sighting) { fold.add_sighting(sighting); }};
+  Plan plan{Rescan(storage::load_prior_scan(*db, *last, visit), header.detection), {}};
+  plan.previous = fold.finish();
+  return plan;
 }
 
 // The signatures compile on another thread while the last scan loads: both take a while. (Not
@@ -80,7 +93,9 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   detectors::HealthLexicon lexicon = detectors::HealthLexicon::builtin();
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
-  Rescan rescan = plan_rescan(options, db, result.contents.scan);
+  Plan plan = plan_rescan(options, db, result.contents.scan);
+  Rescan& rescan = plan.rescan;
+  result.previous = std::move(plan.previous);
   const std::unique_ptr<detectors::SignatureSet> signatures = compiling.get();
   detectors::Detector detector(*signatures);
   crawler::ScriptCache scripts(options.crawl);

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "crawler/crawl.h"
 #include "crawler/crawl_options.h"
+#include "drift/changes.h"
 #include "drift/drift.h"
 #include "storage/database.h"
 #include "storage/records.h"
@@ -29,6 +31,8 @@ struct ScanResult {
   crawler::CrawlSummary summary;
   std::size_t scripts_fetched = 0;  // tag-manager containers and bundles read for detection
   std::size_t pages_reused = 0;     // unchanged since the last scan: its results were reused
+  // The last complete scan as drift compares with it, when a rescan read that scan anyway.
+  std::optional<drift::Previous> previous;
 };
 
 // Crawls and detects. With a database, a page unchanged since the site's last complete scan

@@ -40,7 +40,8 @@ ScanJobResult run_scan_job(const ScanJob& job) {
   if (db) {
     storage::History history(*db);
     if (auto last = history.last_complete_scan(current.site, current.id)) {
-      previous = read_previous(history, last->id);
+      const bool read = scanned.previous && scanned.previous->scan_id == last->id;
+      previous = read ? std::move(scanned.previous) : read_previous(history, last->id);
     }
     approvals = storage::approvals(*db, current.site);
   }

@@ -25,16 +25,20 @@ std::optional<std::vector<const std::string*>> share_links(
 
 std::unordered_map<std::int64_t, PriorPage> read_reusable_pages(const Database& db,
                                                                 std::int64_t scan_id,
-                                                                PriorShared& shared) {
+                                                                PriorShared& shared,
+                                                                const ScanRecordVisitor& visit) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT pages.id, extracts.id, extracts.links, extracts.scripts, {}
-FROM pages JOIN extracts ON extracts.id = pages.extract_id
-WHERE pages.scan_id = ?1)sql",
+FROM pages LEFT JOIN extracts ON extracts.id = pages.extract_id
+WHERE pages.scan_id = ?1 ORDER BY pages.id)sql",
                                            kPageColumns));
   query.bind_int(1, scan_id);
   std::unordered_map<std::int64_t, PriorPage> pages;
   while (query.step()) {
-    PriorPage prior{read_page_row(query, 4, db), share_links(query.text_at(2), shared.links), {}};
+    PageRecord page = read_page_row(query, 4, db);
+    if (visit.page) visit.page(page);
+    if (query.is_null(1)) continue;  // no extract: never reusable
+    PriorPage prior{std::move(page), share_links(query.text_at(2), shared.links), {}};
     prior.page.extract = PageExtract{{}, read_list_column(query, 3, db), query.int_at(1)};
     pages.emplace(query.int_at(0), std::move(prior));
   }
@@ -63,7 +67,8 @@ PriorSighting share(SightingRecord sighting, const PageRecord& page, SharedSight
 }
 
 void add_sightings(const Database& db, std::int64_t scan_id,
-                   std::unordered_map<std::int64_t, PriorPage>& pages, SharedSightings& shared) {
+                   std::unordered_map<std::int64_t, PriorPage>& pages, SharedSightings& shared,
+                   const ScanRecordVisitor& visit) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT sightings.page_id, {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
 WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
@@ -71,9 +76,12 @@ WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
   query.bind_int(1, scan_id);
   while (query.step()) {
     auto page = pages.find(query.int_at(0));
+    if (page == pages.end() && !visit.sighting) continue;
+    SightingRecord sighting = read_sighting_row(query, 1, db);
+    if (visit.sighting) visit.sighting(sighting);
     if (page == pages.end()) continue;
     PriorPage& prior = page->second;
-    prior.shared_sightings.push_back(share(read_sighting_row(query, 1, db), prior.page, shared));
+    prior.shared_sightings.push_back(share(std::move(sighting), prior.page, shared));
   }
 }
 
@@ -102,13 +110,14 @@ std::vector<SightingRecord> PriorPage::sightings() const {
   return out;
 }
 
-PriorScan load_prior_scan(const Database& db, const ScanRecord& scan) {
+PriorScan load_prior_scan(const Database& db, const ScanRecord& scan,
+                          const ScanRecordVisitor& visit) {
   Transaction snapshot(db.handle(), Transaction::Kind::kRead);
   PriorScan prior;
   prior.scan = scan;
   auto shared = std::make_shared<PriorShared>();
-  auto by_id = read_reusable_pages(db, scan.id, *shared);
-  add_sightings(db, scan.id, by_id, shared->sightings);
+  auto by_id = read_reusable_pages(db, scan.id, *shared, visit);
+  add_sightings(db, scan.id, by_id, shared->sightings, visit);
   prior.shared = std::move(shared);
   prior.pages.reserve(by_id.size());
   for (auto& [id, page] : by_id) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -57,8 +58,17 @@ struct PriorScan {
   std::shared_ptr<const PriorShared> shared;  // what the pages' links and sightings point to
 };
 
+// Every record of a scan, handed over as History::for_each_record hands them (pages, then
+// sightings in the order the scan wrote them), for a caller that needs the scan whole too.
+struct ScanRecordVisitor {
+  std::function<void(const PageRecord&)> page;
+  std::function<void(const SightingRecord&)> sighting;
+};
+
 // The pages of `scan` that kept an extract (fetched, parsed, no secret in their links), with
-// their sightings, read in one snapshot.
-PriorScan load_prior_scan(const Database& db, const ScanRecord& scan);
+// their sightings, read in one snapshot. `visit` meets every page and sighting of the scan on the
+// way, reusable or not: what drift compares with costs no second read.
+PriorScan load_prior_scan(const Database& db, const ScanRecord& scan,
+                          const ScanRecordVisitor& visit = {});
 
 }  // namespace tagdrift::storage

@@ -85,3 +85,33 @@ TEST_CASE("prior scan: a page whose stored links are damaged has none to reuse")
   CHECK_FALSE(prior.pages.at(page.url).links());
   CHECK(prior.pages.at(page.url).sightings().size() == 1);
 }
+
+TEST_CASE("prior scan: the visitor meets every record of the scan, as for_each_record hands them") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  auto reusable = make_page(kClinic, 1);
+  reusable.extract = tagdrift::storage::PageExtract{{reusable.url + "/next"}, {}, 0};
+  auto failed = make_page(kClinic, 2);  // no extract: not reusable, but part of the scan
+  failed.status = 500;
+  failed.error = "HTTP 500";
+  writer.add_page(reusable, {make_sighting(reusable.url), make_sighting(reusable.url, "tt:9")});
+  writer.add_page(failed, {make_sighting(failed.url, "pinterest:2612")});
+  writer.finish({2, 1, 0}, "2026-11-26T10:05:00Z");
+  auto last = History(db).last_complete_scan(kClinic);
+  REQUIRE(last);
+
+  std::vector<std::string> expected, visited;
+  History(db).for_each_record(
+      last->id, [&](tagdrift::storage::PageRecord page) { expected.push_back(page.url); },
+      [&](tagdrift::storage::SightingRecord s) { expected.push_back(line_of(s)); });
+  const tagdrift::storage::ScanRecordVisitor visit{
+      [&](const tagdrift::storage::PageRecord& page) { visited.push_back(page.url); },
+      [&](const tagdrift::storage::SightingRecord& s) { visited.push_back(line_of(s)); }};
+  auto prior = load_prior_scan(db, *last, visit);
+  CHECK(expected.size() == 5);
+  CHECK(visited == expected);
+  // The visitor sees the page that failed; the rescan may reuse only the other.
+  CHECK(prior.pages.size() == 1);
+  CHECK(prior.pages.at(reusable.url).sightings().size() == 2);
+}
