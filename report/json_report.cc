@@ -118,9 +118,68 @@ void stream_array(JsonStream& stream, const std::vector<T>& items, F convert) {
   stream.end_array();
 }
 
+// page_json(), written member by member in its sorted order: a report has one per page.
+void stream_page(JsonStream& stream, const storage::PageRecord& page) {
+  stream.begin_object();
+  stream.key("collects_pii");
+  stream.strings(page.collects_pii);
+  stream.key("depth");
+  stream.number(page.depth);
+  stream.key("error");
+  stream.string_or_null(page.error);
+  stream.key("final_url");
+  stream.string_or_null(page.final_url);
+  stream.key("found_by");
+  stream.string_or_null(page.found_by);
+  stream.key("health_context");
+  stream.boolean(page.health_context);
+  stream.key("health_terms");
+  stream.strings(page.health_terms);
+  stream.key("reused");
+  stream.boolean(page.reused);
+  stream.key("skipped");
+  stream.string_or_null(page.skipped);
+  stream.key("status");
+  stream.number(page.status);
+  stream.key("url");
+  stream.string(page.url);
+  stream.end_object();
+}
+
+// finding_page_json(), the same way: a finding can list every page of the site.
+void stream_finding_page(JsonStream& stream, const drift::FindingPage& page) {
+  stream.begin_object();
+  stream.key("collects_pii");
+  stream.strings(page.collects_pii);
+  stream.key("consent_gated");
+  stream.boolean(page.consent_gated);
+  stream.key("enhanced_match");
+  stream.strings(page.enhanced_match);
+  stream.key("events");
+  stream.strings(page.events);
+  stream.key("evidence");
+  stream.string_or_null(page.evidence);
+  stream.key("health_context");
+  stream.boolean(page.health_context);
+  stream.key("health_terms");
+  stream.strings(page.health_terms);
+  stream.key("line");
+  page.line > 0 ? stream.number(page.line) : stream.null();
+  stream.key("url");
+  stream.string(page.url);
+  stream.key("via");
+  stream.string_or_null(page.via);
+  stream.key("where");
+  stream.strings(page.where);
+  stream.end_object();
+}
+
 void stream_finding(JsonStream& stream, const drift::Finding& finding) {
-  stream.object_with(finding_members(finding), "pages",
-                     [&] { stream_array(stream, finding.pages, finding_page_json); });
+  stream.object_with(finding_members(finding), "pages", [&] {
+    stream.begin_array();
+    for (const auto& page : finding.pages) stream_finding_page(stream, page);
+    stream.end_array();
+  });
 }
 
 }  // namespace
@@ -153,7 +212,9 @@ void render_json(const drift::Report& report, std::ostream& out) {
   stream.key("page_changes");
   stream_array(stream, report.page_changes, page_change_json);
   stream.key("pages");
-  stream_array(stream, report.pages, page_json);
+  stream.begin_array();
+  for (const auto& page : report.pages) stream_page(stream, page);
+  stream.end_array();
   stream.key("removed");
   stream_array(stream, report.removed, removed_json);
   stream.key("scan");

@@ -1,5 +1,7 @@
 #include "report/json_stream.h"
 
+#include <algorithm>
+#include <charconv>
 #include <string>
 
 namespace tagdrift::report {
@@ -7,16 +9,44 @@ namespace tagdrift::report {
 namespace {
 
 constexpr int kIndent = 2;
+constexpr std::size_t kFlushAt = 64 * 1024;
 
 std::string dumped(const nlohmann::json& value) {
   return value.dump(kIndent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Printable ASCII with nothing to escape: dump() writes it as it is, between quotes.
+bool plain(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+}
+
 }  // namespace
 
+void JsonStream::write(std::string_view text) {
+  buffer_.append(text);
+  if (buffer_.size() >= kFlushAt) flush();
+}
+
+void JsonStream::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
 void JsonStream::newline_indent(std::size_t depth) {
-  out_ << '\n';
-  for (std::size_t i = 0; i < depth * kIndent; ++i) out_ << ' ';
+  buffer_.push_back('\n');
+  buffer_.append(depth * kIndent, ' ');
+}
+
+void JsonStream::quoted(std::string_view text) {
+  if (!plain(text)) {
+    write(dumped(nlohmann::json(std::string(text))));
+    return;
+  }
+  buffer_.push_back('"');
+  buffer_.append(text);
+  buffer_.push_back('"');
+  if (buffer_.size() >= kFlushAt) flush();
 }
 
 void JsonStream::before_value() {
@@ -26,13 +56,13 @@ void JsonStream::before_value() {
   }
   if (levels_.empty()) return;
   Level& level = levels_.back();
-  if (level.count++ > 0) out_ << ',';
+  if (level.count++ > 0) buffer_.push_back(',');
   newline_indent(levels_.size());
 }
 
 void JsonStream::open(char bracket, bool object) {
   before_value();
-  out_ << bracket;
+  buffer_.push_back(bracket);
   levels_.push_back({object, 0});
 }
 
@@ -40,8 +70,8 @@ void JsonStream::close(char bracket) {
   const bool empty = levels_.back().count == 0;
   levels_.pop_back();
   if (!empty) newline_indent(levels_.size());
-  out_ << bracket;
-  if (levels_.empty()) out_ << '\n';
+  buffer_.push_back(bracket);
+  end_value();
 }
 
 void JsonStream::begin_object() { open('{', true); }
@@ -51,7 +81,8 @@ void JsonStream::end_array() { close(']'); }
 
 void JsonStream::key(std::string_view name) {
   before_value();
-  out_ << dumped(nlohmann::json(std::string(name))) << ": ";
+  quoted(name);
+  buffer_.append(": ");
   after_key_ = true;
 }
 
@@ -64,11 +95,57 @@ void JsonStream::value(const nlohmann::json& value) {
   std::size_t start = 0;
   for (std::size_t end = text.find('\n'); end != std::string::npos;
        start = end + 1, end = text.find('\n', start)) {
-    out_.write(text.data() + start, static_cast<std::streamsize>(end - start));
+    buffer_.append(text, start, end - start);
     newline_indent(depth);
   }
-  out_.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
-  if (levels_.empty()) out_ << '\n';
+  write(std::string_view(text).substr(start));
+  end_value();
+}
+
+void JsonStream::end_value() {
+  if (!levels_.empty()) return;
+  buffer_.push_back('\n');  // the document's last line
+  flush();
+}
+
+void JsonStream::string(std::string_view text) {
+  before_value();
+  quoted(text);
+  end_value();
+}
+
+void JsonStream::string_or_null(std::string_view text) {
+  if (text.empty()) {
+    null();
+  } else {
+    string(text);
+  }
+}
+
+void JsonStream::boolean(bool flag) {
+  before_value();
+  buffer_.append(flag ? "true" : "false");
+  end_value();
+}
+
+void JsonStream::number(std::int64_t n) {
+  before_value();
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  buffer_.append(digits, end);
+  end_value();
+}
+
+void JsonStream::null() {
+  before_value();
+  buffer_.append("null");
+  end_value();
+}
+
+void JsonStream::strings(const std::vector<std::string>& texts) {
+  begin_array();
+  for (const std::string& text : texts) string(text);
+  end_array();
 }
 
 }  // namespace tagdrift::report

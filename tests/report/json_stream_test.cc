@@ -68,3 +68,65 @@ TEST_CASE("json_stream: invalid UTF-8 and newlines in strings come out as dump w
   stream.end_array();
   CHECK(out.str() == dumped(json::array({value})));
 }
+
+TEST_CASE("json_stream: typed values come out as dump writes the same json values") {
+  const std::vector<std::string> texts = {"",
+                                          "plain text",
+                                          "quote \" and \\ backslash",
+                                          "tab\there",
+                                          "\x01\x1f control",
+                                          "del \x7f",
+                                          "caf\xc3\xa9 \xe2\x9c\x93",
+                                          "bad \xff\xfe utf-8",
+                                          "cut \xe2\x9c"};
+  json whole = json::array();
+  std::ostringstream out;
+  {
+    report::JsonStream stream(out);
+    stream.begin_array();
+    for (const std::string& text : texts) {
+      stream.string(text);
+      stream.string_or_null(text);
+      whole.push_back(text);
+      whole.push_back(text.empty() ? json() : json(text));
+    }
+    stream.strings(texts);
+    stream.strings({});
+    whole.push_back(texts);
+    whole.push_back(json::array());
+    for (std::int64_t n : {std::int64_t{0}, std::int64_t{-7}, std::int64_t{9007199254740993}}) {
+      stream.number(n);
+      whole.push_back(n);
+    }
+    stream.boolean(true);
+    stream.boolean(false);
+    stream.null();
+    whole.push_back(true);
+    whole.push_back(false);
+    whole.push_back(nullptr);
+    stream.end_array();
+  }
+  CHECK(out.str() == dumped(whole));
+}
+
+TEST_CASE("json_stream: a document that is one value ends with its newline, written out") {
+  std::ostringstream out;
+  report::JsonStream stream(out);
+  stream.string("only");
+  CHECK(out.str() == "\"only\"\n");
+}
+
+TEST_CASE("json_stream: a document larger than the buffer reaches the stream whole") {
+  json whole = json::array();
+  std::ostringstream out;
+  report::JsonStream stream(out);
+  stream.begin_array();
+  for (int n = 0; n < 20000; ++n) {
+    const std::string text = "page-" + std::to_string(n);
+    stream.string(text);
+    whole.push_back(text);
+  }
+  stream.end_array();
+  CHECK(out.str().size() > 64 * 1024);
+  CHECK(out.str() == dumped(whole));
+}
