@@ -48,11 +48,13 @@ void read_pages(const Database& db, std::int64_t scan_id,
   while (query.step()) take(read_page_row(query, 0, db));
 }
 
+// In the order written: a page's sightings follow it, so (page_id, id) is that order, and it is
+// the order of the sightings_by_scan index (ordering by id alone sorted every row in a temp tree).
 void read_sightings(const Database& db, std::int64_t scan_id,
                     const std::function<void(SightingRecord)>& take) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
-WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
+WHERE sightings.scan_id = ?1 ORDER BY sightings.page_id, sightings.id)sql",
                                            kSightingColumns));
   query.bind_int(1, scan_id);
   while (query.step()) take(read_sighting_row(query, 0, db));

@@ -30,7 +30,7 @@ std::unordered_map<std::int64_t, PriorPage> read_reusable_pages(const Database& 
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT pages.id, extracts.id, extracts.links, extracts.scripts, {}
 FROM pages LEFT JOIN extracts ON extracts.id = pages.extract_id
-WHERE pages.scan_id = ?1 ORDER BY pages.id)sql",
+WHERE pages.scan_id = ?1)sql",
                                            kPageColumns));
   query.bind_int(1, scan_id);
   std::unordered_map<std::int64_t, PriorPage> pages;
@@ -71,7 +71,7 @@ void add_sightings(const Database& db, std::int64_t scan_id,
                    const ScanRecordVisitor& visit) {
   Statement query(db.handle(), fmt::format(R"sql(
 SELECT sightings.page_id, {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
-WHERE sightings.scan_id = ?1 ORDER BY sightings.id)sql",
+WHERE sightings.scan_id = ?1 ORDER BY sightings.page_id, sightings.id)sql",
                                            kSightingColumns));
   query.bind_int(1, scan_id);
   while (query.step()) {

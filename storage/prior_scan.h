@@ -58,8 +58,8 @@ struct PriorScan {
   std::shared_ptr<const PriorShared> shared;  // what the pages' links and sightings point to
 };
 
-// Every record of a scan, handed over as History::for_each_record hands them (pages, then
-// sightings in the order the scan wrote them), for a caller that needs the scan whole too.
+// Every record of a scan: its pages (in no set order), then its sightings in the order the scan
+// wrote them, as History::for_each_record hands them; for a caller that needs the scan whole too.
 struct ScanRecordVisitor {
   std::function<void(const PageRecord&)> page;
   std::function<void(const SightingRecord&)> sighting;

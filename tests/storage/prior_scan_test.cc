@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "storage/history.h"
 #include "storage/scan_writer.h"
@@ -101,15 +102,21 @@ TEST_CASE("prior scan: the visitor meets every record of the scan, as for_each_r
   auto last = History(db).last_complete_scan(kClinic);
   REQUIRE(last);
 
-  std::vector<std::string> expected, visited;
+  std::set<std::string> expected_pages, visited_pages;
+  std::vector<std::string> expected, visited;  // sightings, in order
   History(db).for_each_record(
-      last->id, [&](tagdrift::storage::PageRecord page) { expected.push_back(page.url); },
+      last->id, [&](tagdrift::storage::PageRecord page) { expected_pages.insert(page.url); },
       [&](tagdrift::storage::SightingRecord s) { expected.push_back(line_of(s)); });
   const tagdrift::storage::ScanRecordVisitor visit{
-      [&](const tagdrift::storage::PageRecord& page) { visited.push_back(page.url); },
-      [&](const tagdrift::storage::SightingRecord& s) { visited.push_back(line_of(s)); }};
+      [&](const tagdrift::storage::PageRecord& page) { visited_pages.insert(page.url); },
+      [&](const tagdrift::storage::SightingRecord& s) {
+        CHECK(visited_pages.size() == 2);  // every page comes first
+        visited.push_back(line_of(s));
+      }};
   auto prior = load_prior_scan(db, *last, visit);
-  CHECK(expected.size() == 5);
+  CHECK(expected_pages == std::set<std::string>{reusable.url, failed.url});
+  CHECK(visited_pages == expected_pages);
+  CHECK(expected.size() == 3);
   CHECK(visited == expected);
   // The visitor sees the page that failed; the rescan may reuse only the other.
   CHECK(prior.pages.size() == 1);
