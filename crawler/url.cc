@@ -8,6 +8,8 @@
 #include <cstring>
 #include <memory>
 
+#include "crawler/plain_url.h"
+
 namespace tagdrift::crawler {
 namespace {
 
@@ -57,11 +59,6 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-bool is_unreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
 }
 
 enum ByteClass : unsigned char { kKeep, kPercent, kAlwaysEscape, kUnsafe };
@@ -223,22 +220,6 @@ struct Base {
   bool plain = false;     // origin and directory are already in normal form (see plain_path)
 };
 
-// A path of unreserved characters and '/' with no "." or ".." segment: what libcurl would parse
-// and build again unchanged, so the joined text is already the normalized URL.
-bool plain_path(std::string_view path) {
-  std::size_t segment = 0;  // start of the current segment
-  for (std::size_t i = 0; i <= path.size(); ++i) {
-    if (i == path.size() || path[i] == '/') {
-      const std::string_view name = path.substr(segment, i - segment);
-      if (name == "." || name == "..") return false;
-      segment = i + 1;
-    } else if (!is_unreserved(static_cast<unsigned char>(path[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // "scheme://host[:port]" as build_normalized writes it: a lower-case ASCII name, IPv4 or
 // bracketed IPv6 host; an escaped or internationalized host goes through libcurl.
 bool plain_origin(std::string_view origin) {
@@ -317,6 +298,14 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view h
 }
 
 std::optional<std::string> normalize_url(std::string_view absolute_url, std::size_t max_length) {
+  if (absolute_url.size() <= max_length && read_plain_url(absolute_url)) {
+    return std::string(absolute_url);
+  }
+  return normalize_url_by_libcurl(absolute_url, max_length);
+}
+
+std::optional<std::string> normalize_url_by_libcurl(std::string_view absolute_url,
+                                                    std::size_t max_length) {
   if (trim(absolute_url).size() > max_length) return std::nullopt;
   return parse_and_build(clean_input(absolute_url), max_length);
 }
@@ -337,6 +326,13 @@ bool is_tracking_parameter(std::string_view name) {
 }
 
 std::optional<UrlParts> split_url(std::string_view normalized_url) {
+  const std::optional<PlainUrl> plain = read_plain_url(normalized_url);
+  if (!plain) return split_url_by_libcurl(normalized_url);
+  return UrlParts{std::string(plain->scheme), std::string(plain->host), std::string(plain->path),
+                  "", plain->port};
+}
+
+std::optional<UrlParts> split_url_by_libcurl(std::string_view normalized_url) {
   const std::string text(normalized_url);
   Curlu url(curl_url());
   if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {

@@ -44,6 +44,12 @@ struct UrlParts {
 // The parts of an http(s) URL (normally one normalize_url returned).
 std::optional<UrlParts> split_url(std::string_view normalized_url);
 
+// normalize_url and split_url without their fast path for URLs already in normal form
+// (plain_url.h): the reference that tests and fuzz_url check the fast path against.
+std::optional<std::string> normalize_url_by_libcurl(std::string_view absolute_url,
+                                                    std::size_t max_length = kDefaultMaxUrlLength);
+std::optional<UrlParts> split_url_by_libcurl(std::string_view normalized_url);
+
 // "scheme://host" plus ":port" when it is not the default; empty when `url` is not http(s).
 std::string origin_of(std::string_view url);
 

@@ -1,6 +1,6 @@
 // Fuzzes URL resolution and normalization. The input is "base\nhref"; without a newline it is
-// an href against a fixed base. Checks the promises url.h makes: normalization is idempotent and
-// its output splits into parts.
+// an href against a fixed base. Checks the promises url.h makes: normalization is idempotent, its
+// output splits into parts, and the fast path for URLs already in normal form agrees with libcurl.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -38,8 +38,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   CHECK_PROMISE(normalize_percent_encoding(encoded) == encoded, input, encoded);
   is_tracking_parameter(href);
   origin_of(input);
-  split_url(input);
-  normalize_url(input);
+  const std::optional<std::string> normal = normalize_url(input);
+  const std::optional<std::string> reference = normalize_url_by_libcurl(input);
+  CHECK_PROMISE(normal == reference, input, normal ? std::string_view(*normal) : "(none)",
+                reference ? std::string_view(*reference) : "(none)");
+  const std::optional<UrlParts> parts = split_url(input);
+  const std::optional<UrlParts> reference_parts = split_url_by_libcurl(input);
+  CHECK_PROMISE(parts.has_value() == reference_parts.has_value(), input);
+  if (parts) {
+    CHECK_PROMISE(
+        parts->scheme == reference_parts->scheme && parts->host == reference_parts->host &&
+            parts->path == reference_parts->path && parts->query == reference_parts->query &&
+            parts->port == reference_parts->port,
+        input, parts->host, reference_parts->host, parts->path, reference_parts->path);
+  }
 
   std::optional<std::string> resolved = resolve_url(base, href);
   if (resolved) {

@@ -6,11 +6,15 @@
 #include <thread>
 #include <vector>
 
+#include "crawler/plain_url.h"
+
 using tagdrift::crawler::normalize_percent_encoding;
 using tagdrift::crawler::normalize_url;
+using tagdrift::crawler::normalize_url_by_libcurl;
 using tagdrift::crawler::origin_of;
 using tagdrift::crawler::resolve_url;
 using tagdrift::crawler::split_url;
+using tagdrift::crawler::split_url_by_libcurl;
 
 namespace {
 
@@ -50,7 +54,7 @@ TEST_CASE("url: plain paths, which skip libcurl, come out as libcurl builds them
     page.resize(page.find('?') == std::string::npos ? page.size() : page.find('?'));
     const std::string prefix =
         href.starts_with('/') ? origin_of(page) : page.substr(0, page.rfind('/') + 1);
-    return normalize_url(prefix + href).value_or("<none>");
+    return normalize_url_by_libcurl(prefix + href).value_or("<none>");
   };
   const std::vector<std::string> bases = {
       kBase,
@@ -73,6 +77,57 @@ TEST_CASE("url: plain paths, which skip libcurl, come out as libcurl builds them
   // Found by fuzz_url: an escaped host is no URL, joined or not.
   CHECK_FALSE(resolve_url("https:/%1mmmkmm", "utm"));
   CHECK_FALSE(resolve_url("https://a%7f.example/", "x"));
+}
+
+TEST_CASE("url: URLs already in normal form, read without libcurl, read as libcurl reads them") {
+  const std::vector<std::string> plain = {
+      "http://127.0.0.1:8080/a/b.html", "https://www.clinic.example/",
+      "http://10.0.0.255/x//y",         "https://1a.b-2.example:8443/~u/p_q.r",
+      "http://a.example:65535/",        "https://xn--bcher-kva.example/a"};
+  const std::vector<std::string> not_plain = {"http://127.0.0.1:80/",
+                                              "http://0127.0.0.1/",
+                                              "http://1.2.3/x",
+                                              "http://256.1.1.1/",
+                                              "http://1.2.3.4.5/",
+                                              "https://www.Clinic.example/",
+                                              "HTTPS://www.clinic.example/",
+                                              "https://a-.example/",
+                                              "https://-a.example/",
+                                              "https://a..example/",
+                                              "https://example.123/",
+                                              "https://clinic.example",
+                                              "https://clinic.example/?x=1",
+                                              "https://clinic.example/#x",
+                                              "https://clinic.example/a/../b",
+                                              "https://clinic.example/./b",
+                                              "https://clinic.example:/x",
+                                              "https://clinic.example:0443/x",
+                                              "http://clinic.example:65536/",
+                                              "https://u@clinic.example/",
+                                              "https://clinic.example/%41",
+                                              "https://clinic.example/a b",
+                                              " https://clinic.example/",
+                                              "ftp://clinic.example/",
+                                              "https://clinic.example./",
+                                              "http://[::1]:8080/",
+                                              "https://clinic.example:443/"};
+  for (const auto* list : {&plain, &not_plain}) {
+    for (const std::string& url : *list) {
+      INFO(url);
+      CHECK(tagdrift::crawler::read_plain_url(url).has_value() == (list == &plain));
+      CHECK(normalize_url(url) == normalize_url_by_libcurl(url));
+      const auto parts = split_url(url);
+      const auto reference = split_url_by_libcurl(url);
+      REQUIRE(parts.has_value() == reference.has_value());
+      if (!parts) continue;
+      CHECK(parts->scheme == reference->scheme);
+      CHECK(parts->host == reference->host);
+      CHECK(parts->path == reference->path);
+      CHECK(parts->query == reference->query);
+      CHECK(parts->port == reference->port);
+    }
+  }
+  CHECK_FALSE(normalize_url("https://clinic.example/abcdef", 20));
 }
 
 TEST_CASE("url: an empty href or a bare fragment is the page itself") {
