@@ -10,15 +10,10 @@ std::string to_json_text(const std::vector<std::string>& values) {
   return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-namespace {
-
-// The common case, as to_json_text() writes it: ["a","b"] with no escapes and no spaces. Lists
-// of links are read for every page of a rescan, so they skip the general parser. Anything else
-// (an escape, a space, a non-string) is left to it.
-std::optional<std::vector<std::string>> plain_string_array(std::string_view text) {
+std::optional<std::vector<std::string_view>> plain_json_strings(std::string_view text) {
   if (text.size() < 2 || text.front() != '[' || text.back() != ']') return std::nullopt;
   if (text.find('\\') != std::string_view::npos) return std::nullopt;
-  std::vector<std::string> values;
+  std::vector<std::string_view> values;
   std::string_view rest = text.substr(1, text.size() - 2);
   while (!rest.empty()) {
     if (rest.front() != '"') return std::nullopt;
@@ -31,7 +26,7 @@ std::optional<std::vector<std::string>> plain_string_array(std::string_view text
         })) {
       return std::nullopt;
     }
-    values.emplace_back(value);
+    values.push_back(value);
     rest.remove_prefix(close + 1);
     if (rest.empty()) break;
     if (rest.front() != ',' || rest.size() == 1) return std::nullopt;
@@ -40,11 +35,12 @@ std::optional<std::vector<std::string>> plain_string_array(std::string_view text
   return values;
 }
 
-}  // namespace
-
 std::optional<std::vector<std::string>> from_json_text(const std::string& text) {
   if (text.empty()) return std::vector<std::string>{};
-  if (auto plain = plain_string_array(text)) return plain;
+  // Lists of links are read for every page of a rescan: the common case skips the parser.
+  if (auto plain = plain_json_strings(text)) {
+    return std::vector<std::string>(plain->begin(), plain->end());
+  }
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_array()) return std::nullopt;
   std::vector<std::string> values;

@@ -12,17 +12,29 @@
 namespace tagdrift::storage {
 namespace {
 
-// Pages by row id, so that sightings (which name their page by id) find them.
-std::optional<std::vector<const std::string*>> share_links(
-    const std::string& json, std::unordered_set<std::string>& shared) {
-  auto links = from_json_text(json);
-  if (!links) return std::nullopt;
+// The one copy of `link` the prior scan holds.
+const std::string* share_link(std::string_view link, SharedStrings& shared) {
+  auto found = shared.find(link);
+  if (found == shared.end()) found = shared.emplace(link).first;
+  return &*found;
+}
+
+std::optional<std::vector<const std::string*>> share_links(std::string_view json,
+                                                           SharedStrings& shared) {
   std::vector<const std::string*> out;
+  if (auto plain = plain_json_strings(json)) {
+    out.reserve(plain->size());
+    for (std::string_view link : *plain) out.push_back(share_link(link, shared));
+    return out;
+  }
+  auto links = from_json_text(std::string(json));
+  if (!links) return std::nullopt;
   out.reserve(links->size());
-  for (std::string& link : *links) out.push_back(&*shared.insert(std::move(link)).first);
+  for (const std::string& link : *links) out.push_back(share_link(link, shared));
   return out;
 }
 
+// Pages by row id, so that sightings (which name their page by id) find them.
 std::unordered_map<std::int64_t, PriorPage> read_reusable_pages(const Database& db,
                                                                 std::int64_t scan_id,
                                                                 PriorShared& shared,
@@ -38,7 +50,7 @@ WHERE pages.scan_id = ?1)sql",
     PageRecord page = read_page_row(query, 4, db);
     if (visit.page) visit.page(page);
     if (query.is_null(1)) continue;  // no extract: never reusable
-    PriorPage prior{std::move(page), share_links(query.text_at(2), shared.links), {}};
+    PriorPage prior{std::move(page), share_links(query.text_view_at(2), shared.links), {}};
     prior.page.extract = PageExtract{{}, read_list_column(query, 3, db), query.int_at(1)};
     pages.emplace(query.int_at(0), std::move(prior));
   }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -32,10 +33,19 @@ struct PriorSighting {
   Names names = Names::kUrl;
 };
 
+// Looks strings up by view, so that a link read from the database is not copied to be found.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+using SharedStrings = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 // What the pages of a prior scan share, held once: its distinct sightings and link URLs.
 struct PriorShared {
   SharedSightings sightings;
-  std::unordered_set<std::string> links;  // a site's pages link to the same few URLs
+  SharedStrings links;  // a site's pages link to the same few URLs
 };
 
 struct PriorPage {

@@ -37,6 +37,8 @@ class Statement {
   double real_at(int column) const;
   bool bool_at(int column) const { return int_at(column) != 0; }
   std::string text_at(int column) const;
+  // The same without a copy: valid until the next step() or reset().
+  std::string_view text_view_at(int column) const;
   bool is_null(int column) const;
 
  private:
