@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "storage/database_probe.h"
 #include "storage/migrations.h"
+#include "storage/sqlite_handle.h"
 #include "storage/statement.h"
 #include "util/error.h"
 
@@ -19,6 +22,24 @@ namespace fs = std::filesystem;
 std::string single_text(sqlite3* db, std::string_view sql) {
   Statement query(db, sql);
   return query.step() ? query.text_at(0) : std::string();
+}
+
+// Switching to WAL needs the database to itself for a moment, and SQLite answers "locked" at once
+// instead of waiting when another connection holds it (creating it, or checkpointing as it
+// closes): two scans starting together on one database must not fail for that. Waits up to the
+// busy timeout, as every other statement does.
+std::string switch_to_wal(sqlite3* db) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  while (true) {
+    try {
+      return single_text(db, "PRAGMA journal_mode = WAL");
+    } catch (const Error&) {
+      const bool busy = (sqlite3_extended_errcode(db) & 0xff) == SQLITE_BUSY;
+      if (!busy || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 // Refuses before SQLite is asked, so the message says what is wrong instead of "unable to open".
@@ -43,10 +64,11 @@ void configure_for_writing(sqlite3* db, const std::string& path) {
   if (sqlite3_db_readonly(db, "main") == 1) {
     throw usage_error(fmt::format("cannot write database (read-only): {}", path));
   }
-  if (single_text(db, "PRAGMA journal_mode = WAL") != "wal") {
+  if (switch_to_wal(db) != "wal") {
     throw usage_error(fmt::format("cannot switch database to WAL mode: {}", path));
   }
-  // FULL makes every committed batch durable across power loss, at one fsync per batch.
+  // FULL makes every commit durable across power loss. A scan in progress writes its batches with
+  // NORMAL and completes FULL (see scan_writer.cc).
   Statement(db, "PRAGMA synchronous = FULL").run();
 }
 

@@ -38,6 +38,7 @@ TEST_CASE("scan writer: two writers on different sites at once both complete the
   std::thread dental(scan, 1, kDental);
   clinic.join();
   dental.join();
+  INFO("clinic: " << errors[0] << "; dental: " << errors[1]);
   CHECK(errors[0].empty());
   CHECK(errors[1].empty());
 
