@@ -58,6 +58,15 @@ INSERT OR REPLACE INTO scripts (scan_id, url, body_hash, error) VALUES (?1, ?2, 
   }
 }
 
+// A scan's batches commit with synchronous = NORMAL: in WAL mode a batch is still atomic and
+// survives the process, but is synced to disk only with a later commit or checkpoint. The commit
+// that completes the scan is FULL, and its sync makes every batch before it durable too. An OS
+// crash in the middle of a scan can lose its last batches; that scan was incomplete anyway, and
+// drift never compares with an incomplete scan.
+void set_synchronous(sqlite3* db, const char* level) {
+  Statement(db, fmt::format("PRAGMA synchronous = {}", level)).run();
+}
+
 void redact_page(PageRecord& page, std::vector<SightingRecord>& sightings,
                  const std::vector<std::string>& patterns) {
   page.url = redact_url(page.url, patterns);
@@ -81,12 +90,14 @@ ScanWriter::ScanWriter(Database& db, ScanRecord header, ScanWriterOptions option
   scan_id_ = insert_scan(db_.handle(), header, site_id);
   transaction.commit();
   rows_ = std::make_unique<ScanRows>(db_.handle(), scan_id_, site_id, header.started_at);
+  set_synchronous(db_.handle(), "NORMAL");
 }
 
 ScanWriter::~ScanWriter() {
   if (finished_) return;
   try {
     flush();
+    set_synchronous(db_.handle(), "FULL");
   } catch (...) {
     // The pages not yet written are lost; the scan stays incomplete, which drift already skips.
   }
@@ -105,6 +116,7 @@ void ScanWriter::finish(const ScanCounts& counts, const std::string& finished_at
                         const std::vector<ScriptRecord>& scripts) {
   require_open();
   std::string finished = finished_at.empty() ? utc_now_iso8601() : finished_at;
+  set_synchronous(db_.handle(), "FULL");
   commit_pending([&](sqlite3* db) {
     insert_scripts(db, scan_id_, scripts, options_.redact_patterns);
     mark_complete(db, scan_id_, counts, finished);

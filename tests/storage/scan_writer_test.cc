@@ -6,6 +6,7 @@
 
 #include "storage/database.h"
 #include "storage/history.h"
+#include "storage/statement.h"
 #include "tests/storage/storage_fixtures.h"
 #include "tests/support/temp_dir.h"
 
@@ -199,4 +200,27 @@ TEST_CASE("scan writer: an empty start time is filled with the current time") {
   ScanWriter writer(db, header);
   CHECK(History(db).load_scan(writer.scan_id()).scan.started_at.size() ==
         std::string("2026-11-26T10:00:00Z").size());
+}
+
+TEST_CASE("scan writer: batches commit without a sync, the scan's completion with one") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  const auto synchronous = [&] {
+    tagdrift::storage::Statement query(db.handle(), "PRAGMA synchronous");
+    REQUIRE(query.step());
+    return query.int_at(0);
+  };
+  constexpr std::int64_t kNormal = 1, kFull = 2;
+  CHECK(synchronous() == kFull);
+  {
+    ScanWriter unfinished(db, make_header(kClinic));
+    CHECK(synchronous() == kNormal);
+  }
+  CHECK(synchronous() == kFull);  // an abandoned scan leaves the connection as it found it
+  ScanWriter writer(db, make_header(kClinic));
+  writer.add_page(make_page(kClinic, 1), {make_sighting(make_page(kClinic, 1).url)});
+  CHECK(synchronous() == kNormal);
+  writer.finish({1, 0, 0}, "2026-11-26T10:05:00Z");
+  CHECK(synchronous() == kFull);
+  CHECK(History(db).last_complete_scan(kClinic));
 }
