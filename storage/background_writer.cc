@@ -30,7 +30,7 @@ void BackgroundScanWriter::add_page(PageRecord page, std::vector<SightingRecord>
   changed_.wait(lock, [&] { return error_ || queue_.size() < kMaxQueuedPages; });
   rethrow_error();
   queue_.push_back({std::move(page), std::move(sightings)});
-  changed_.notify_all();
+  if (queue_.size() == kWakeAtPages) changed_.notify_all();
 }
 
 void BackgroundScanWriter::finish(const ScanCounts& counts, const std::string& finished_at,
@@ -43,8 +43,12 @@ void BackgroundScanWriter::finish(const ScanCounts& counts, const std::string& f
 void BackgroundScanWriter::run() {
   std::unique_lock lock(mutex_);
   while (true) {
-    changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-    if (queue_.empty() || error_) return;  // stopping, with nothing (more) to write
+    changed_.wait_for(lock, kWakeAfter, [&] { return stopping_ || queue_.size() >= kWakeAtPages; });
+    if (queue_.empty()) {
+      if (stopping_) return;  // with nothing (more) to write
+      continue;
+    }
+    if (error_) return;
     std::deque<Queued> batch;
     batch.swap(queue_);
     changed_.notify_all();  // room in the queue again

@@ -3,6 +3,7 @@
 // added, in the same batches and with the same crash guarantees as with ScanWriter itself.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +38,10 @@ class BackgroundScanWriter {
               const std::vector<ScriptRecord>& scripts = {});
 
   static constexpr std::size_t kMaxQueuedPages = 1000;
+  // The thread wakes for this many queued pages, or after kWakeAfter with fewer: waking it for
+  // every page cost the crawl loop a system call and a context switch a page.
+  static constexpr std::size_t kWakeAtPages = 64;
+  static constexpr std::chrono::milliseconds kWakeAfter{50};
 
  private:
   struct Queued {
