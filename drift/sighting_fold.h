@@ -3,10 +3,13 @@
 // them all at once (collect_findings, collect_commented).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "drift/interned.h"
 #include "drift/report_model.h"
 #include "storage/records.h"
 
@@ -33,11 +36,19 @@ class SightingFold {
 
  private:
   struct FindingBuilder {
-    Finding finding;                           // without pages until taken
-    std::map<std::string, FindingPage> pages;  // by URL (the page's url is set when taken)
+    Finding finding;                                             // without pages until taken
+    std::map<std::string_view, FindingPage, std::less<>> pages;  // by the page's own url
   };
 
+  FindingPage start_page(storage::SightingRecord& sighting);
+  void add_to_page(FindingPage& page, const storage::SightingRecord& sighting);
+  void add_names(SharedNames& names, const std::vector<std::string>& more);
+  void add_health(FindingPage& page, const storage::PageRecord& record);
+
   PageDetail detail_;
+  // Every page's strings come from these, so that equal values are held once for the scan.
+  TextPool texts_;
+  NamesPool names_;
   std::map<std::string, FindingBuilder> findings_;
   std::map<std::string, CommentedTag> commented_;
 };

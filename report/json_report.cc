@@ -39,16 +39,16 @@ json page_json(const storage::PageRecord& page) {
 }
 
 json finding_page_json(const drift::FindingPage& page) {
-  return {{"url", page.url},
-          {"where", page.where},
-          {"via", or_null(page.via)},
+  return {{"url", *page.url},
+          {"where", *page.where},
+          {"via", or_null(*page.via)},
           {"consent_gated", page.consent_gated},
           {"health_context", page.health_context},
-          {"health_terms", page.health_terms},
-          {"collects_pii", page.collects_pii},
-          {"events", page.events},
-          {"enhanced_match", page.enhanced_match},
-          {"evidence", or_null(page.evidence)},
+          {"health_terms", *page.health_terms},
+          {"collects_pii", *page.collects_pii},
+          {"events", *page.events},
+          {"enhanced_match", *page.enhanced_match},
+          {"evidence", or_null(*page.evidence)},
           {"line", page.line > 0 ? json(page.line) : json()}};
 }
 

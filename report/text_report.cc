@@ -31,8 +31,8 @@ void render_finding_pages(const Finding& finding, const RenderOptions& options, 
   std::size_t shown = std::min(finding.pages.size(), options.max_pages_shown);
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& page = finding.pages[i];
-    std::string via = page.via.empty() ? "" : " via " + printable(page.via);
-    std::string detail = fmt::format("{}  ({}){}", printable(page.url), join(page.where), via);
+    std::string via = page.via.empty() ? "" : " via " + printable(*page.via);
+    std::string detail = fmt::format("{}  ({}){}", printable(*page.url), join(page.where), via);
     out << "      " << paint(kDim, detail) << '\n';
   }
   if (finding.pages.size() > shown) {

@@ -164,7 +164,7 @@ std::vector<std::string> drift_lines(const Report& report) {
                     tagdrift::drift::severity_name(f.severity) + " " + f.reason + " | " +
                     join(f.changes) + " | " + join(f.events) + " | " + join(f.enhanced_match));
     for (const auto& p : f.pages) {
-      lines.push_back("  " + p.url + " " + join(p.where) + " via=" + p.via +
+      lines.push_back("  " + *p.url + " " + join(p.where) + " via=" + *p.via +
                       " gated=" + std::to_string(p.consent_gated) +
                       " health=" + std::to_string(p.health_context) + " " + join(p.collects_pii));
     }
