@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "drift/interned.h"
+#include "drift/report_page.h"
 #include "storage/records.h"
 
 namespace tagdrift::drift {
@@ -69,7 +70,7 @@ struct PageChange {
 struct Report {
   storage::ScanRecord scan;
   std::optional<std::int64_t> previous_scan_id;
-  std::vector<storage::PageRecord> pages;
+  std::vector<ReportPage> pages;
   std::vector<Finding> findings;  // sorted: severity (worst first), then key
   std::vector<RemovedTag> removed;
   std::vector<CommentedTag> commented;

@@ -8,16 +8,21 @@
 namespace tagdrift::drift {
 namespace {
 
-using storage::PageRecord;
 using storage::SightingRecord;
 
 // Pages by the URL sightings name them with: as requested, or else as redirected to.
-std::unordered_map<std::string_view, const PageRecord*> index_pages(
-    const std::vector<PageRecord>& pages) {
-  std::unordered_map<std::string_view, const PageRecord*> index;
-  for (const PageRecord& page : pages) index.emplace(page.final_url, &page);
-  for (const PageRecord& page : pages) index[page.url] = &page;
+std::unordered_map<std::string_view, const ReportPage*> index_pages(
+    const std::vector<ReportPage>& pages) {
+  std::unordered_map<std::string_view, const ReportPage*> index;
+  for (const ReportPage& page : pages) index.emplace(*page.final_url, &page);
+  for (const ReportPage& page : pages) index[*page.url] = &page;
   return index;
+}
+
+void add_health(FindingPage& page, const ReportPage& record) {
+  page.health_context = record.health_context;
+  page.health_terms = record.health_terms;
+  page.collects_pii = record.collects_pii;
 }
 
 Finding start_finding(SightingRecord& sighting) {
@@ -61,10 +66,8 @@ void SightingFold::add_to_page(FindingPage& page, const SightingRecord& sighting
   add_names(page.enhanced_match, sighting.enhanced_match);
 }
 
-void SightingFold::add_health(FindingPage& page, const PageRecord& record) {
-  page.health_context = record.health_context;
-  page.health_terms = names_.intern(record.health_terms);
-  page.collects_pii = names_.intern(record.collects_pii);
+ReportPage SightingFold::keep_page(const storage::PageRecord& page) {
+  return report_page(page, texts_, names_);
 }
 
 void SightingFold::add(SightingRecord sighting) {
@@ -93,7 +96,7 @@ void SightingFold::add(SightingRecord sighting) {
   add_to_page(page->second, sighting);
 }
 
-std::vector<Finding> SightingFold::take_findings(const std::vector<PageRecord>& pages) {
+std::vector<Finding> SightingFold::take_findings(const std::vector<ReportPage>& pages) {
   const auto page_index = index_pages(pages);
   std::vector<Finding> findings;
   findings.reserve(findings_.size());

@@ -26,10 +26,13 @@ class SightingFold {
   // By value: the sighting's strings move into the finding page it starts.
   void add(storage::SightingRecord sighting);
 
+  // The report's view of one of the scan's pages, its strings shared with the findings' pages.
+  ReportPage keep_page(const storage::PageRecord& page);
+
   // One Finding per key of the live sightings, sorted by key, pages sorted by URL. Each page's
-  // health context comes from the page record sightings name it by (`pages`: the scan's
-  // records, as requested or else as redirected to). Leaves the fold empty.
-  std::vector<Finding> take_findings(const std::vector<storage::PageRecord>& pages);
+  // health context comes from the page sightings name it by (`pages`: the scan's pages, as
+  // requested or else as redirected to). Leaves the fold empty.
+  std::vector<Finding> take_findings(const std::vector<ReportPage>& pages);
 
   // One CommentedTag per key of the commented-out sightings, sorted by key, pages by URL.
   std::vector<CommentedTag> take_commented();
@@ -43,7 +46,6 @@ class SightingFold {
   FindingPage start_page(storage::SightingRecord& sighting);
   void add_to_page(FindingPage& page, const storage::SightingRecord& sighting);
   void add_names(SharedNames& names, const std::vector<std::string>& more);
-  void add_health(FindingPage& page, const storage::PageRecord& record);
 
   PageDetail detail_;
   // Every page's strings come from these, so that equal values are held once for the scan.

@@ -24,17 +24,17 @@ json scan_json(const drift::Report& report) {
           {"previous_scan_id", report.previous_scan_id ? json(*report.previous_scan_id) : json()}};
 }
 
-json page_json(const storage::PageRecord& page) {
-  return {{"url", page.url},
-          {"final_url", or_null(page.final_url)},
+json page_json(const drift::ReportPage& page) {
+  return {{"url", *page.url},
+          {"final_url", or_null(*page.final_url)},
           {"status", page.status},
           {"depth", page.depth},
-          {"found_by", or_null(page.found_by)},
+          {"found_by", or_null(*page.found_by)},
           {"health_context", page.health_context},
-          {"health_terms", page.health_terms},
-          {"collects_pii", page.collects_pii},
-          {"error", or_null(page.error)},
-          {"skipped", or_null(page.skipped)},
+          {"health_terms", *page.health_terms},
+          {"collects_pii", *page.collects_pii},
+          {"error", or_null(*page.error)},
+          {"skipped", or_null(*page.skipped)},
           {"reused", page.reused}};
 }
 

@@ -117,10 +117,10 @@ void render_pages(const drift::Report& report, const Paint& paint, std::ostream&
   if (problems) out << '\n' << paint(kBold, "Pages not scanned") << '\n';
   for (const auto& page : report.pages) {
     if (!page.error.empty()) {
-      out << fmt::format("  {}   {}  {}\n", paint(kRed, "failed"), printable(page.url),
-                         printable(page.error));
+      out << fmt::format("  {}   {}  {}\n", paint(kRed, "failed"), printable(*page.url),
+                         printable(*page.error));
     } else if (!page.skipped.empty()) {
-      out << fmt::format("  skipped  {}  {}\n", printable(page.url), printable(page.skipped));
+      out << fmt::format("  skipped  {}  {}\n", printable(*page.url), printable(*page.skipped));
     }
   }
 }

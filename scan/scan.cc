@@ -63,11 +63,8 @@ std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts)
 // Drift and the report never read a page's links, validators or fetch details, nor its sightings
 // one by one: keeping them would grow with the site.
 void keep_for_drift(drift::FoldedScan& scan, PageRows rows) {
-  storage::PageRecord& page = rows.page;
-  page.extract.reset();
-  page.content_type = page.referrer = page.body_hash = page.etag = page.last_modified = {};
   for (auto& sighting : rows.sightings) scan.sightings.add(std::move(sighting));
-  scan.pages.push_back(std::move(page));
+  scan.pages.push_back(scan.sightings.keep_page(rows.page));
 }
 
 }  // namespace

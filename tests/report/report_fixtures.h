@@ -81,7 +81,9 @@ inline drift::Report sample_report() {
   fertility.collects_pii = {"email"};
   broken.url = std::string(kSite) + "/broken", broken.status = 500, broken.error = "HTTP 500";
   pdf.url = std::string(kSite) + "/brochure.pdf", pdf.skipped = "not HTML";
-  report.pages = {home, fertility, broken, pdf};
+  for (const auto& page : {home, fertility, broken, pdf}) {
+    report.pages.push_back(drift::report_page(page));
+  }
 
   drift::Finding meta = make_finding("meta:1234567890", Status::kChanged, Severity::kHigh);
   meta.changes = {"now on 3 more pages", "enhanced match turned on"};
@@ -112,7 +114,7 @@ inline drift::Report hostile_report() {
   report.scan.finished_at = h;
   for (auto& page : report.pages) {
     page.url = h, page.final_url = h, page.found_by = h, page.error = h, page.skipped = h;
-    page.health_terms = {h}, page.collects_pii = {h};
+    page.health_terms = Names{h}, page.collects_pii = Names{h};
   }
   for (auto& f : report.findings) {
     f.key = h, f.signature = h, f.vendor = h, f.product = h, f.category = h, f.tag_id = h;
