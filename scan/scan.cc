@@ -113,6 +113,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
       }
     }
     PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
+    rescan.release(page.url);
     result.pages_reused += rows.page.reused ? 1 : 0;
     if (writer) writer->add_page(rows.page, rows.sightings);
     keep_for_drift(result.contents, std::move(rows));
