@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <string_view>
 
 #include "drift/name_list.h"
 #include "drift/url_path.h"
@@ -18,15 +20,15 @@ std::string identity_of(const Finding& finding) {
   return colon == std::string::npos ? finding.key : finding.key.substr(colon + 1);
 }
 
-using PagesByUrl = std::map<std::string, const FindingPage*>;
+using PagesByUrl = std::map<std::string_view, const FindingPage*, std::less<>>;
 
 PagesByUrl pages_by_url(const Finding& finding) {
   PagesByUrl pages;
-  for (const FindingPage& page : finding.pages) pages.emplace(page.url, &page);
+  for (const FindingPage& page : finding.pages) pages.emplace(*page.url, &page);
   return pages;
 }
 
-const FindingPage* find_page(const PagesByUrl& pages, const std::string& url) {
+const FindingPage* find_page(const PagesByUrl& pages, std::string_view url) {
   auto found = pages.find(url);
   return found == pages.end() ? nullptr : found->second;
 }
@@ -41,7 +43,7 @@ void add_new_pages(const Finding& now, const PagesByUrl& before, const Previous&
   const bool was_site_wide = !previous.fetched.empty() && on_every_fetched_page(before, previous);
   std::vector<std::string> health, other;
   for (const FindingPage& page : now.pages) {
-    if (find_page(before, page.url) != nullptr) continue;
+    if (find_page(before, *page.url) != nullptr) continue;
     const bool seen_before = previous.fetched.count(page.url) > 0;
     if (!seen_before && was_site_wide && !page.health_context) continue;
     (page.health_context ? health : other).push_back(page.url);
@@ -62,7 +64,7 @@ void add_gating_dropped(const Finding& now, const Finding& before, const PagesBy
   for (const FindingPage& page : now.pages) {
     if (page.consent_gated) continue;
     ungated.push_back(page.url);
-    const FindingPage* old = find_page(old_pages, page.url);
+    const FindingPage* old = find_page(old_pages, *page.url);
     if (old != nullptr && old->consent_gated) dropped.push_back(page.url);
   }
   if (!dropped.empty()) {

@@ -92,7 +92,11 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
 Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on) {
-  FoldedScan folded{current.scan, current.pages, SightingFold()};
+  FoldedScan folded{current.scan, {}, SightingFold()};
+  folded.pages.reserve(current.pages.size());
+  for (const storage::PageRecord& page : current.pages) {
+    folded.pages.push_back(folded.sightings.keep_page(page));
+  }
   for (const storage::SightingRecord& sighting : current.sightings) folded.sightings.add(sighting);
   std::optional<Previous> before;
   if (previous != nullptr) before = read_previous(*previous);

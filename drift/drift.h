@@ -18,7 +18,7 @@ namespace tagdrift::drift {
 // scan in progress need not keep them.
 struct FoldedScan {
   storage::ScanRecord scan;
-  std::vector<storage::PageRecord> pages;
+  std::vector<ReportPage> pages;  // made by sightings.keep_page
   SightingFold sightings;
 };
 

@@ -9,7 +9,10 @@ std::vector<Finding> collect_findings(const storage::ScanContents& scan) {
   for (const storage::SightingRecord& sighting : scan.sightings) {
     if (!sighting.commented) fold.add(sighting);
   }
-  return fold.take_findings(scan.pages);
+  std::vector<ReportPage> pages;
+  pages.reserve(scan.pages.size());
+  for (const storage::PageRecord& page : scan.pages) pages.push_back(fold.keep_page(page));
+  return fold.take_findings(pages);
 }
 
 std::vector<CommentedTag> collect_commented(const storage::ScanContents& scan) {

@@ -21,13 +21,16 @@ std::set<std::string> fetched_urls(const storage::ScanContents& scan) {
 
 std::vector<PageChange> page_changes(const storage::ScanContents& previous,
                                      const storage::ScanContents& current) {
-  return page_changes(fetched_urls(previous), current.pages);
+  std::vector<ReportPage> pages;
+  pages.reserve(current.pages.size());
+  for (const storage::PageRecord& page : current.pages) pages.push_back(report_page(page));
+  return page_changes(fetched_urls(previous), pages);
 }
 
 std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before,
-                                     const std::vector<storage::PageRecord>& current) {
-  std::unordered_map<std::string_view, const storage::PageRecord*> now;
-  for (const storage::PageRecord& page : current) now.emplace(page.url, &page);
+                                     const std::vector<ReportPage>& current) {
+  std::unordered_map<std::string_view, const ReportPage*> now;
+  for (const ReportPage& page : current) now.emplace(*page.url, &page);
   std::vector<PageChange> changes;
   for (const std::string& url : fetched_before) {
     auto found = now.find(url);
@@ -35,9 +38,9 @@ std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before
       changes.push_back({url, "vanished"});
       continue;
     }
-    const storage::PageRecord& page = *found->second;
+    const ReportPage& page = *found->second;
     if (!page.error.empty()) {
-      changes.push_back({url, "broke: " + page.error});
+      changes.push_back({url, "broke: " + *page.error});
     } else if (page.skipped.empty() && page.status >= 400) {
       changes.push_back({url, fmt::format("broke: HTTP {}", page.status)});
     }

@@ -23,6 +23,6 @@ std::vector<PageChange> page_changes(const storage::ScanContents& previous,
                                      const storage::ScanContents& current);
 // The same from the URLs the previous scan fetched fine (fetched_urls) and the current pages.
 std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before,
-                                     const std::vector<storage::PageRecord>& current);
+                                     const std::vector<ReportPage>& current);
 
 }  // namespace tagdrift::drift

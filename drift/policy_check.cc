@@ -34,13 +34,13 @@ std::vector<std::pair<std::string, std::vector<std::string>>> broken_pages(const
                                                                            const Finding& finding) {
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   for (const FindingPage& page : finding.pages) {
-    const std::string path = url_path(page.url);
+    const std::string path = url_path(*page.url);
     std::optional<std::string> glob = covering_glob(rule, path);
     if (!glob || allowed(policy, finding, path)) continue;
     auto group =
         std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == *glob; });
     if (group == groups.end()) group = groups.insert(groups.end(), {*glob, {}});
-    group->second.push_back(page.url);
+    group->second.push_back(*page.url);
   }
   return groups;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "drift/interned.h"
+#include "drift/report_page.h"
 #include "storage/records.h"
 
 namespace tagdrift::drift {
@@ -20,17 +22,19 @@ const char* status_name(Status status);        // "new", "changed", "known", "ap
 const char* severity_name(Severity severity);  // "info" ... "critical"
 const char* fail_on_name(FailOn fail_on);      // "never", "policy", "new", "high", "critical"
 
+// One page a tag was seen on. Its strings are shared with every other page holding the same
+// value (see interned.h): a site repeats them across pages, and a finding can be on all of them.
 struct FindingPage {
-  std::string url;
-  std::vector<std::string> where;  // place kinds: "script-inline", "noscript-img", ...
-  std::string via;                 // the fetched script the tag came from, if any
-  bool consent_gated = false;      // gated at every place on this page
+  SharedText url;
+  SharedNames where;           // place kinds: "script-inline", "noscript-img", ...
+  SharedText via;              // the fetched script the tag came from, if any
+  bool consent_gated = false;  // gated at every place on this page
   bool health_context = false;
-  std::vector<std::string> health_terms;  // the terms that gave the page its health context
-  std::vector<std::string> collects_pii;
-  std::vector<std::string> events;          // event names fired on this page
-  std::vector<std::string> enhanced_match;  // enhanced-match field names sent from this page
-  std::string evidence;                     // first evidence snippet on this page
+  SharedNames health_terms;  // the terms that gave the page its health context
+  SharedNames collects_pii;
+  SharedNames events;          // event names fired on this page
+  SharedNames enhanced_match;  // enhanced-match field names sent from this page
+  SharedText evidence;         // first evidence snippet on this page
   unsigned line = 0;
 };
 
@@ -66,7 +70,7 @@ struct PageChange {
 struct Report {
   storage::ScanRecord scan;
   std::optional<std::int64_t> previous_scan_id;
-  std::vector<storage::PageRecord> pages;
+  std::vector<ReportPage> pages;
   std::vector<Finding> findings;  // sorted: severity (worst first), then key
   std::vector<RemovedTag> removed;
   std::vector<CommentedTag> commented;

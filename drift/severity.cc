@@ -58,7 +58,7 @@ std::string health_note(const FindingPage& page) {
 std::string reason_line(const Finding& finding, const PageVerdict& v, std::string_view site) {
   const FindingPage& page = *v.page;
   const std::string label = tag_label(finding);
-  const std::string where = display_url(page.url, site);
+  const std::string where = display_url(*page.url, site);
   switch (v.rule) {
     case Rule::kHealthEvent:
       return fmt::format("{} sends the event {} from {}", label, v.detail, where);

@@ -8,35 +8,21 @@
 namespace tagdrift::drift {
 namespace {
 
-using storage::PageRecord;
 using storage::SightingRecord;
 
 // Pages by the URL sightings name them with: as requested, or else as redirected to.
-std::unordered_map<std::string_view, const PageRecord*> index_pages(
-    const std::vector<PageRecord>& pages) {
-  std::unordered_map<std::string_view, const PageRecord*> index;
-  for (const PageRecord& page : pages) index.emplace(page.final_url, &page);
-  for (const PageRecord& page : pages) index[page.url] = &page;
+std::unordered_map<std::string_view, const ReportPage*> index_pages(
+    const std::vector<ReportPage>& pages) {
+  std::unordered_map<std::string_view, const ReportPage*> index;
+  for (const ReportPage& page : pages) index.emplace(*page.final_url, &page);
+  for (const ReportPage& page : pages) index[*page.url] = &page;
   return index;
 }
 
-FindingPage start_page(SightingRecord& sighting, SightingFold::PageDetail detail) {
-  FindingPage page;
-  page.consent_gated = sighting.consent_gated;
-  if (detail == SightingFold::PageDetail::kGatingOnly) return page;
-  page.via = std::move(sighting.via);
-  page.evidence = std::move(sighting.evidence);
-  page.line = sighting.line;
-  return page;
-}
-
-void add_to_page(FindingPage& page, const SightingRecord& sighting,
-                 SightingFold::PageDetail detail) {
-  page.consent_gated = page.consent_gated && sighting.consent_gated;
-  if (detail == SightingFold::PageDetail::kGatingOnly) return;
-  append_unique(page.where, sighting.place);
-  append_unique(page.events, sighting.events);
-  append_unique(page.enhanced_match, sighting.enhanced_match);
+void add_health(FindingPage& page, const ReportPage& record) {
+  page.health_context = record.health_context;
+  page.health_terms = record.health_terms;
+  page.collects_pii = record.collects_pii;
 }
 
 Finding start_finding(SightingRecord& sighting) {
@@ -50,13 +36,39 @@ Finding start_finding(SightingRecord& sighting) {
   return finding;
 }
 
-void add_health(FindingPage& page, const PageRecord& record) {
-  page.health_context = record.health_context;
-  page.health_terms = record.health_terms;
-  page.collects_pii = record.collects_pii;
+}  // namespace
+
+FindingPage SightingFold::start_page(SightingRecord& sighting) {
+  FindingPage page;
+  page.url = texts_.intern(std::move(sighting.page_url));
+  page.consent_gated = sighting.consent_gated;
+  if (detail_ == PageDetail::kGatingOnly) return page;
+  page.via = texts_.intern(std::move(sighting.via));
+  page.evidence = texts_.intern(std::move(sighting.evidence));
+  page.line = sighting.line;
+  return page;
 }
 
-}  // namespace
+void SightingFold::add_names(SharedNames& names, const std::vector<std::string>& more) {
+  const bool all_there = std::all_of(
+      more.begin(), more.end(), [&](const std::string& name) { return contains(*names, name); });
+  if (all_there) return;
+  std::vector<std::string> grown = *names;
+  append_unique(grown, more);
+  names = names_.intern(std::move(grown));
+}
+
+void SightingFold::add_to_page(FindingPage& page, const SightingRecord& sighting) {
+  page.consent_gated = page.consent_gated && sighting.consent_gated;
+  if (detail_ == PageDetail::kGatingOnly) return;
+  if (!contains(*page.where, sighting.place)) add_names(page.where, {sighting.place});
+  add_names(page.events, sighting.events);
+  add_names(page.enhanced_match, sighting.enhanced_match);
+}
+
+ReportPage SightingFold::keep_page(const storage::PageRecord& page) {
+  return report_page(page, texts_, names_);
+}
 
 void SightingFold::add(SightingRecord sighting) {
   if (sighting.commented) {
@@ -74,15 +86,17 @@ void SightingFold::add(SightingRecord sighting) {
   append_unique(builder.finding.enhanced_match, sighting.enhanced_match);
   auto page = builder.pages.find(sighting.page_url);
   if (page == builder.pages.end()) {
-    FindingPage started = start_page(sighting, detail_);
-    page = builder.pages.emplace(std::move(sighting.page_url), std::move(started)).first;
-  } else if (page->second.via.empty() && detail_ == PageDetail::kFull) {
-    page->second.via = sighting.via;  // the first via on a page is kept
+    FindingPage started = start_page(sighting);
+    // The key views the interned URL, which the page holds and which never moves.
+    const std::string_view url = *started.url;
+    page = builder.pages.emplace(url, std::move(started)).first;
+  } else if (page->second.via->empty() && detail_ == PageDetail::kFull) {
+    page->second.via = texts_.intern(sighting.via);  // the first via on a page is kept
   }
-  add_to_page(page->second, sighting, detail_);
+  add_to_page(page->second, sighting);
 }
 
-std::vector<Finding> SightingFold::take_findings(const std::vector<PageRecord>& pages) {
+std::vector<Finding> SightingFold::take_findings(const std::vector<ReportPage>& pages) {
   const auto page_index = index_pages(pages);
   std::vector<Finding> findings;
   findings.reserve(findings_.size());
@@ -94,15 +108,16 @@ std::vector<Finding> SightingFold::take_findings(const std::vector<PageRecord>& 
       // Each page leaves the map as it is taken, so the fold never holds a page twice.
       auto node = builder.pages.extract(builder.pages.begin());
       FindingPage& page = finding.pages.emplace_back(std::move(node.mapped()));
-      page.url = std::move(node.key());
       finding.consent_gated = finding.consent_gated && page.consent_gated;
       if (detail_ == PageDetail::kGatingOnly) continue;
-      if (auto record = page_index.find(page.url); record != page_index.end()) {
+      if (auto record = page_index.find(*page.url); record != page_index.end()) {
         add_health(page, *record->second);
       }
     }
   }
   findings_.clear();
+  texts_ = {};
+  names_ = {};
   return findings;
 }
 

@@ -3,10 +3,13 @@
 // them all at once (collect_findings, collect_commented).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "drift/interned.h"
 #include "drift/report_model.h"
 #include "storage/records.h"
 
@@ -23,21 +26,31 @@ class SightingFold {
   // By value: the sighting's strings move into the finding page it starts.
   void add(storage::SightingRecord sighting);
 
+  // The report's view of one of the scan's pages, its strings shared with the findings' pages.
+  ReportPage keep_page(const storage::PageRecord& page);
+
   // One Finding per key of the live sightings, sorted by key, pages sorted by URL. Each page's
-  // health context comes from the page record sightings name it by (`pages`: the scan's
-  // records, as requested or else as redirected to). Leaves the fold empty.
-  std::vector<Finding> take_findings(const std::vector<storage::PageRecord>& pages);
+  // health context comes from the page sightings name it by (`pages`: the scan's pages, as
+  // requested or else as redirected to). Leaves the fold empty.
+  std::vector<Finding> take_findings(const std::vector<ReportPage>& pages);
 
   // One CommentedTag per key of the commented-out sightings, sorted by key, pages by URL.
   std::vector<CommentedTag> take_commented();
 
  private:
   struct FindingBuilder {
-    Finding finding;                           // without pages until taken
-    std::map<std::string, FindingPage> pages;  // by URL (the page's url is set when taken)
+    Finding finding;                                             // without pages until taken
+    std::map<std::string_view, FindingPage, std::less<>> pages;  // by the page's own url
   };
 
+  FindingPage start_page(storage::SightingRecord& sighting);
+  void add_to_page(FindingPage& page, const storage::SightingRecord& sighting);
+  void add_names(SharedNames& names, const std::vector<std::string>& more);
+
   PageDetail detail_;
+  // Every page's strings come from these, so that equal values are held once for the scan.
+  TextPool texts_;
+  NamesPool names_;
   std::map<std::string, FindingBuilder> findings_;
   std::map<std::string, CommentedTag> commented_;
 };

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const char* url :
        {"https://www.example-clinic.test/", "https://www.example-clinic.test/services/ivf/?a=1",
         "https://www.example-clinic.test/blog/2024/post.html"}) {
-    finding.pages.push_back({.url = url});
+    finding.pages.push_back({.url = std::string(url)});
   }
   policy_violations(policy, finding, "https://www.example-clinic.test");
   for (const PolicyRule& rule : policy.deny) {

@@ -24,31 +24,31 @@ json scan_json(const drift::Report& report) {
           {"previous_scan_id", report.previous_scan_id ? json(*report.previous_scan_id) : json()}};
 }
 
-json page_json(const storage::PageRecord& page) {
-  return {{"url", page.url},
-          {"final_url", or_null(page.final_url)},
+json page_json(const drift::ReportPage& page) {
+  return {{"url", *page.url},
+          {"final_url", or_null(*page.final_url)},
           {"status", page.status},
           {"depth", page.depth},
-          {"found_by", or_null(page.found_by)},
+          {"found_by", or_null(*page.found_by)},
           {"health_context", page.health_context},
-          {"health_terms", page.health_terms},
-          {"collects_pii", page.collects_pii},
-          {"error", or_null(page.error)},
-          {"skipped", or_null(page.skipped)},
+          {"health_terms", *page.health_terms},
+          {"collects_pii", *page.collects_pii},
+          {"error", or_null(*page.error)},
+          {"skipped", or_null(*page.skipped)},
           {"reused", page.reused}};
 }
 
 json finding_page_json(const drift::FindingPage& page) {
-  return {{"url", page.url},
-          {"where", page.where},
-          {"via", or_null(page.via)},
+  return {{"url", *page.url},
+          {"where", *page.where},
+          {"via", or_null(*page.via)},
           {"consent_gated", page.consent_gated},
           {"health_context", page.health_context},
-          {"health_terms", page.health_terms},
-          {"collects_pii", page.collects_pii},
-          {"events", page.events},
-          {"enhanced_match", page.enhanced_match},
-          {"evidence", or_null(page.evidence)},
+          {"health_terms", *page.health_terms},
+          {"collects_pii", *page.collects_pii},
+          {"events", *page.events},
+          {"enhanced_match", *page.enhanced_match},
+          {"evidence", or_null(*page.evidence)},
           {"line", page.line > 0 ? json(page.line) : json()}};
 }
 
@@ -119,30 +119,30 @@ void stream_array(JsonStream& stream, const std::vector<T>& items, F convert) {
 }
 
 // page_json(), written member by member in its sorted order: a report has one per page.
-void stream_page(JsonStream& stream, const storage::PageRecord& page) {
+void stream_page(JsonStream& stream, const drift::ReportPage& page) {
   stream.begin_object();
   stream.key("collects_pii");
-  stream.strings(page.collects_pii);
+  stream.strings(*page.collects_pii);
   stream.key("depth");
   stream.number(page.depth);
   stream.key("error");
-  stream.string_or_null(page.error);
+  stream.string_or_null(*page.error);
   stream.key("final_url");
-  stream.string_or_null(page.final_url);
+  stream.string_or_null(*page.final_url);
   stream.key("found_by");
-  stream.string_or_null(page.found_by);
+  stream.string_or_null(*page.found_by);
   stream.key("health_context");
   stream.boolean(page.health_context);
   stream.key("health_terms");
-  stream.strings(page.health_terms);
+  stream.strings(*page.health_terms);
   stream.key("reused");
   stream.boolean(page.reused);
   stream.key("skipped");
-  stream.string_or_null(page.skipped);
+  stream.string_or_null(*page.skipped);
   stream.key("status");
   stream.number(page.status);
   stream.key("url");
-  stream.string(page.url);
+  stream.string(*page.url);
   stream.end_object();
 }
 
@@ -150,27 +150,27 @@ void stream_page(JsonStream& stream, const storage::PageRecord& page) {
 void stream_finding_page(JsonStream& stream, const drift::FindingPage& page) {
   stream.begin_object();
   stream.key("collects_pii");
-  stream.strings(page.collects_pii);
+  stream.strings(*page.collects_pii);
   stream.key("consent_gated");
   stream.boolean(page.consent_gated);
   stream.key("enhanced_match");
-  stream.strings(page.enhanced_match);
+  stream.strings(*page.enhanced_match);
   stream.key("events");
-  stream.strings(page.events);
+  stream.strings(*page.events);
   stream.key("evidence");
-  stream.string_or_null(page.evidence);
+  stream.string_or_null(*page.evidence);
   stream.key("health_context");
   stream.boolean(page.health_context);
   stream.key("health_terms");
-  stream.strings(page.health_terms);
+  stream.strings(*page.health_terms);
   stream.key("line");
   page.line > 0 ? stream.number(page.line) : stream.null();
   stream.key("url");
-  stream.string(page.url);
+  stream.string(*page.url);
   stream.key("via");
-  stream.string_or_null(page.via);
+  stream.string_or_null(*page.via);
   stream.key("where");
-  stream.strings(page.where);
+  stream.strings(*page.where);
   stream.end_object();
 }
 

@@ -29,7 +29,7 @@ std::string failure_detail(const Finding& finding) {
   for (const auto& rule : finding.policy_violations) text += "policy: " + rule + "\n";
   for (const auto& change : finding.changes) text += "changed: " + change + "\n";
   if (!finding.remediation.empty()) text += "fix: " + finding.remediation + "\n";
-  for (const auto& page : finding.pages) text += "page: " + page.url + "\n";
+  for (const auto& page : finding.pages) text += "page: " + *page.url + "\n";
   return text;
 }
 

@@ -41,7 +41,7 @@ json rule_json(const std::string& id, const Finding& finding) {
 }
 
 json location_json(const drift::FindingPage& page) {
-  json physical = {{"artifactLocation", {{"uri", page.url}}}};
+  json physical = {{"artifactLocation", {{"uri", *page.url}}}};
   if (page.line > 0) physical["region"] = {{"startLine", page.line}};
   return {{"physicalLocation", physical}};
 }

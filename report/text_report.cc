@@ -31,8 +31,8 @@ void render_finding_pages(const Finding& finding, const RenderOptions& options, 
   std::size_t shown = std::min(finding.pages.size(), options.max_pages_shown);
   for (std::size_t i = 0; i < shown; ++i) {
     const auto& page = finding.pages[i];
-    std::string via = page.via.empty() ? "" : " via " + printable(page.via);
-    std::string detail = fmt::format("{}  ({}){}", printable(page.url), join(page.where), via);
+    std::string via = page.via.empty() ? "" : " via " + printable(*page.via);
+    std::string detail = fmt::format("{}  ({}){}", printable(*page.url), join(page.where), via);
     out << "      " << paint(kDim, detail) << '\n';
   }
   if (finding.pages.size() > shown) {
@@ -117,10 +117,10 @@ void render_pages(const drift::Report& report, const Paint& paint, std::ostream&
   if (problems) out << '\n' << paint(kBold, "Pages not scanned") << '\n';
   for (const auto& page : report.pages) {
     if (!page.error.empty()) {
-      out << fmt::format("  {}   {}  {}\n", paint(kRed, "failed"), printable(page.url),
-                         printable(page.error));
+      out << fmt::format("  {}   {}  {}\n", paint(kRed, "failed"), printable(*page.url),
+                         printable(*page.error));
     } else if (!page.skipped.empty()) {
-      out << fmt::format("  skipped  {}  {}\n", printable(page.url), printable(page.skipped));
+      out << fmt::format("  skipped  {}  {}\n", printable(*page.url), printable(*page.skipped));
     }
   }
 }

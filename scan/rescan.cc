@@ -44,6 +44,7 @@ void Rescan::revalidate_scripts(crawler::ScriptCache& scripts, std::size_t paral
 
 const storage::PriorPage* Rescan::usable(const std::string& url) const {
   if (!prior_) return nullptr;
+  std::shared_lock lock(pages_mutex_);
   auto found = prior_->pages.find(url);
   if (found == prior_->pages.end()) return nullptr;
   const storage::PriorPage& prior = found->second;
@@ -52,6 +53,18 @@ const storage::PriorPage* Rescan::usable(const std::string& url) const {
     if (changed_scripts_.count(script) != 0 || prior_->scripts.count(script) == 0) return nullptr;
   }
   return &prior;
+}
+
+void Rescan::release(const std::string& url) {
+  if (!prior_) return;
+  std::unique_lock lock(pages_mutex_);
+  prior_->pages.erase(url);
+}
+
+std::size_t Rescan::prior_pages() const {
+  if (!prior_) return 0;
+  std::shared_lock lock(pages_mutex_);
+  return prior_->pages.size();
 }
 
 std::optional<crawler::Validators> Rescan::validators(const std::string& url) const {

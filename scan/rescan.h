@@ -1,10 +1,12 @@
 // The plan of an incremental rescan: which pages of the site's last complete scan may stand for
 // this scan's pages, the validators to ask the server with, and whether a fetched body is the
-// one analysed before. Read-only once the scripts are revalidated, so workers share it.
+// one analysed before. Once the scripts are revalidated, workers share it: they look pages up
+// while the crawl's sink releases the pages it is done with.
 #pragma once
 
 #include <cstddef>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <unordered_set>
 
@@ -33,13 +35,19 @@ class Rescan {
   // analysed before and the page ended at the same URL. Null when the page must be analysed.
   const storage::PriorPage* reusable(const crawler::Page& page, const std::string& body_hash) const;
 
-  std::size_t prior_pages() const { return prior_ ? prior_->pages.size() : 0; }
+  // Drops the prior page of `url` once the sink is done with that page (the crawl requests a URL
+  // once), so that a rescan does not hold the whole last scan until the crawl ends. A pointer
+  // reusable() gave for `url` is invalid from here on.
+  void release(const std::string& url);
+
+  std::size_t prior_pages() const;
   std::size_t changed_scripts() const { return changed_scripts_.size(); }
 
  private:
   const storage::PriorPage* usable(const std::string& url) const;
 
   std::optional<storage::PriorScan> prior_;
+  mutable std::shared_mutex pages_mutex_;  // guards prior_->pages
   std::unordered_set<std::string> changed_scripts_;
 };
 

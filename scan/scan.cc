@@ -35,7 +35,7 @@ storage::ScanRecord header_for(const ScanOptions& options) {
 }
 
 struct Plan {
-  Rescan rescan;
+  std::optional<storage::PriorScan> prior;
   std::optional<drift::Previous> previous;
 };
 
@@ -50,7 +50,7 @@ Plan plan_rescan(const ScanOptions& options, const storage::Database* db,
   const storage::ScanRecordVisitor visit{
       [&](const storage::PageRecord& page) { fold.add_page(page); },
       [&](const storage::SightingRecord& sighting) { fold.add_sighting(sighting); }};
-  Plan plan{Rescan(storage::load_prior_scan(*db, *last, visit), header.detection), {}};
+  Plan plan{storage::load_prior_scan(*db, *last, visit), {}};
   plan.previous = fold.finish();
   return plan;
 }
@@ -76,11 +76,8 @@ std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts)
 // Drift and the report never read a page's links, validators or fetch details, nor its sightings
 // one by one: keeping them would grow with the site.
 void keep_for_drift(drift::FoldedScan& scan, PageRows rows) {
-  storage::PageRecord& page = rows.page;
-  page.extract.reset();
-  page.content_type = page.referrer = page.body_hash = page.etag = page.last_modified = {};
   for (auto& sighting : rows.sightings) scan.sightings.add(std::move(sighting));
-  scan.pages.push_back(std::move(page));
+  scan.pages.push_back(scan.sightings.keep_page(rows.page));
 }
 
 }  // namespace
@@ -94,7 +91,9 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
   Plan plan = plan_rescan(options, db, result.contents.scan);
-  Rescan& rescan = plan.rescan;
+  Rescan rescan =
+      plan.prior ? Rescan(std::move(*plan.prior), result.contents.scan.detection) : Rescan();
+  plan.prior.reset();
   result.previous = std::move(plan.previous);
   const std::unique_ptr<detectors::SignatureSet> signatures = compiling.get();
   detectors::Detector detector(*signatures);
@@ -131,6 +130,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
       }
     }
     PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
+    rescan.release(page.url);
     result.pages_reused += rows.page.reused ? 1 : 0;
     if (writer) writer->add_page(rows.page, rows.sightings);
     keep_for_drift(result.contents, std::move(rows));

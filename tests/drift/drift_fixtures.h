@@ -27,6 +27,13 @@ inline storage::PageRecord page_at(const std::string& path, std::vector<std::str
   return page;
 }
 
+// Pages as a scan keeps them for its report.
+inline std::vector<drift::ReportPage> report_pages(const std::vector<storage::PageRecord>& pages) {
+  std::vector<drift::ReportPage> out;
+  for (const storage::PageRecord& page : pages) out.push_back(drift::report_page(page));
+  return out;
+}
+
 struct VendorFacts {
   const char* vendor;
   const char* product;

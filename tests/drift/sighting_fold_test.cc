@@ -13,7 +13,8 @@ TEST_CASE("sighting fold: pages named later take their health context from the r
   fold.add(tag_at("meta:1", "/ivf/"));
   fold.add(gated(tag_at("meta:1", "/about/")));
   // The page records arrive only when the findings are taken, as a scan's pages do.
-  auto findings = fold.take_findings({page_at("/about/"), page_at("/ivf/", {"ivf"}, {"email"})});
+  auto findings =
+      fold.take_findings(report_pages({page_at("/about/"), page_at("/ivf/", {"ivf"}, {"email"})}));
   REQUIRE(findings.size() == 1);
   REQUIRE(findings[0].pages.size() == 2);
   CHECK(findings[0].pages[0].url == url_of("/about/"));
@@ -29,9 +30,9 @@ TEST_CASE("sighting fold: taking leaves the fold empty") {
   commented.commented = true;
   fold.add(commented);
   fold.add(tag_at("meta:1", "/a/"));
-  CHECK(fold.take_findings({page_at("/a/")}).size() == 1);
+  CHECK(fold.take_findings(report_pages({page_at("/a/")})).size() == 1);
   CHECK(fold.take_commented().size() == 1);
-  CHECK(fold.take_findings({page_at("/a/")}).empty());
+  CHECK(fold.take_findings(report_pages({page_at("/a/")})).empty());
   CHECK(fold.take_commented().empty());
 }
 
@@ -41,7 +42,7 @@ TEST_CASE("sighting fold: gating only keeps each page's URL and gating, and the 
   SightingFold outline(SightingFold::PageDetail::kGatingOnly);
   outline.add(sighting);
   outline.add(gated(tag_at("meta:1", "/about/")));
-  auto findings = outline.take_findings({page_at("/ivf/", {"ivf"}, {"email"})});
+  auto findings = outline.take_findings(report_pages({page_at("/ivf/", {"ivf"}, {"email"})}));
   REQUIRE(findings.size() == 1);
   const auto& finding = findings[0];
   CHECK(finding.vendor == "meta");
@@ -60,4 +61,23 @@ TEST_CASE("sighting fold: gating only keeps each page's URL and gating, and the 
   CHECK(ivf.events.empty());
   CHECK_FALSE(ivf.health_context);
   CHECK(ivf.health_terms.empty());
+}
+
+TEST_CASE("sighting fold: a kept page and the findings' pages share its URL and terms") {
+  SightingFold fold;
+  fold.add(tag_at("meta:1", "/ivf/"));
+  fold.add(tag_at("pinterest:2", "/ivf/"));
+  const std::vector<tagdrift::drift::ReportPage> pages = {
+      fold.keep_page(page_at("/ivf/", {"ivf"}, {"email"}))};
+  CHECK(pages[0].url == url_of("/ivf/"));
+  CHECK(pages[0].final_url == url_of("/ivf/"));
+  CHECK(pages[0].status == 200);
+  auto findings = fold.take_findings(pages);
+  REQUIRE(findings.size() == 2);
+  for (const auto& finding : findings) {
+    REQUIRE(finding.pages.size() == 1);
+    CHECK(&*finding.pages[0].url == &*pages[0].url);
+    CHECK(&*finding.pages[0].health_terms == &*pages[0].health_terms);
+    CHECK(finding.pages[0].collects_pii == std::vector<std::string>{"email"});
+  }
 }

@@ -4,11 +4,14 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "drift/report_model.h"
 #include "report/report.h"
 
 namespace tagdrift::testing {
+
+using Names = std::vector<std::string>;
 
 inline constexpr const char* kSite = "https://www.clinic.test";
 
@@ -20,7 +23,7 @@ inline const std::string kHostile =
 inline drift::FindingPage make_finding_page(const std::string& path, unsigned line = 0) {
   drift::FindingPage page;
   page.url = std::string(kSite) + path;
-  page.where = {"script-inline", "noscript-img"};
+  page.where = Names{"script-inline", "noscript-img"};
   page.line = line;
   return page;
 }
@@ -54,11 +57,11 @@ inline drift::Finding pinterest_finding() {
   finding.events = {"checkout", "pagevisit"};
   finding.pages = {make_finding_page("/services/fertility/", 12)};
   finding.pages.front().health_context = true;
-  finding.pages.front().health_terms = {"fertility"};
-  finding.pages.front().collects_pii = {"email"};
-  finding.pages.front().events = {"checkout"};
-  finding.pages.front().enhanced_match = {"em"};
-  finding.pages.front().via = "https://www.clinic.test/gtm.js";
+  finding.pages.front().health_terms = Names{"fertility"};
+  finding.pages.front().collects_pii = Names{"email"};
+  finding.pages.front().events = Names{"checkout"};
+  finding.pages.front().enhanced_match = Names{"em"};
+  finding.pages.front().via = std::string("https://www.clinic.test/gtm.js");
   for (int i = 1; i <= 6; ++i)
     finding.pages.push_back(make_finding_page("/clinic-" + std::to_string(i)));
   return finding;
@@ -78,7 +81,9 @@ inline drift::Report sample_report() {
   fertility.collects_pii = {"email"};
   broken.url = std::string(kSite) + "/broken", broken.status = 500, broken.error = "HTTP 500";
   pdf.url = std::string(kSite) + "/brochure.pdf", pdf.skipped = "not HTML";
-  report.pages = {home, fertility, broken, pdf};
+  for (const auto& page : {home, fertility, broken, pdf}) {
+    report.pages.push_back(drift::report_page(page));
+  }
 
   drift::Finding meta = make_finding("meta:1234567890", Status::kChanged, Severity::kHigh);
   meta.changes = {"now on 3 more pages", "enhanced match turned on"};
@@ -109,15 +114,16 @@ inline drift::Report hostile_report() {
   report.scan.finished_at = h;
   for (auto& page : report.pages) {
     page.url = h, page.final_url = h, page.found_by = h, page.error = h, page.skipped = h;
-    page.health_terms = {h}, page.collects_pii = {h};
+    page.health_terms = Names{h}, page.collects_pii = Names{h};
   }
   for (auto& f : report.findings) {
     f.key = h, f.signature = h, f.vendor = h, f.product = h, f.category = h, f.tag_id = h;
     f.reason = h, f.remediation = h, f.enhanced_match = {h}, f.events = {h}, f.changes = {h};
     f.policy_violations = {h};
     for (auto& page : f.pages) {
-      page.url = h, page.where = {h}, page.via = h, page.health_terms = {h};
-      page.collects_pii = {h}, page.events = {h}, page.enhanced_match = {h}, page.evidence = h;
+      page.url = h, page.where = Names{h}, page.via = h, page.health_terms = Names{h};
+      page.collects_pii = Names{h}, page.events = Names{h}, page.enhanced_match = Names{h};
+      page.evidence = h;
     }
   }
   report.removed = {{h, h, h, h}};

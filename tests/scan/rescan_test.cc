@@ -1,5 +1,7 @@
 // Incremental rescans: a site that changes between scans in every way the drift rules know must
 // drift exactly as a cold scan of it does, while its unchanged pages are reused unparsed.
+#include "scan/rescan.h"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
@@ -164,7 +166,7 @@ std::vector<std::string> drift_lines(const Report& report) {
                     tagdrift::drift::severity_name(f.severity) + " " + f.reason + " | " +
                     join(f.changes) + " | " + join(f.events) + " | " + join(f.enhanced_match));
     for (const auto& p : f.pages) {
-      lines.push_back("  " + p.url + " " + join(p.where) + " via=" + p.via +
+      lines.push_back("  " + *p.url + " " + join(p.where) + " via=" + *p.via +
                       " gated=" + std::to_string(p.consent_gated) +
                       " health=" + std::to_string(p.health_context) + " " + join(p.collects_pii));
     }
@@ -260,4 +262,25 @@ TEST_CASE("rescan: signatures that changed since the last scan make it a cold sc
   job.scan.signatures_dir = signatures.path().string();
   auto rescan = tagdrift::scan::run_scan_job(job);
   CHECK(reused_pages(rescan.report) == 0);
+}
+
+TEST_CASE("rescan: a released page is no longer reused, and the others still are") {
+  tagdrift::storage::PriorScan prior;
+  prior.scan.detection = "fingerprint";
+  for (const std::string url : {"https://www.clinic.test/a", "https://www.clinic.test/b"}) {
+    tagdrift::storage::PriorPage page;
+    page.page.url = page.page.final_url = url;
+    page.page.etag = "\"1\"";
+    page.page.extract = tagdrift::storage::PageExtract{};
+    prior.pages.emplace(url, std::move(page));
+  }
+  tagdrift::scan::Rescan rescan(std::move(prior), "fingerprint");
+  CHECK(rescan.prior_pages() == 2);
+  CHECK(rescan.validators("https://www.clinic.test/a"));
+  rescan.release("https://www.clinic.test/a");
+  CHECK_FALSE(rescan.validators("https://www.clinic.test/a"));
+  CHECK(rescan.validators("https://www.clinic.test/b"));
+  CHECK(rescan.prior_pages() == 1);
+  rescan.release("https://www.clinic.test/a");  // twice is harmless
+  CHECK(rescan.prior_pages() == 1);
 }
