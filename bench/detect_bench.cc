@@ -142,7 +142,7 @@ std::size_t detect_all(const Corpus& corpus, const detectors::Detector& detector
       if (with_links) links = crawler::extract_links(tree->root, page.url, 10000);
       context = detectors::analyse_page_context(tree->root, page.url, lexicon);
     } else {
-      detectors::GumboOutputPtr tree = detectors::parse_html(page.body);
+      detectors::GumboOutputPtr tree = detectors::parse_page_html(page.body);
       if (with_links) links = crawler::extract_links(tree->root, page.url, 10000);
       places = detectors::extract_places(tree->root, page.url);
       context = detectors::analyse_page_context(tree->root, page.url, lexicon);

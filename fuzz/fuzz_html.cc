@@ -1,16 +1,21 @@
 // Fuzzes what a parse worker does with a page body: one Gumbo parse, then links, places (or the
-// template-masked extraction), detection with script following, and the health context.
+// template-masked extraction), detection with script following, and the health context. Then
+// holds the skimmed parse to its promise: the same digest as a full parse of the same body.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "crawler/page.h"
 #include "detectors/detector.h"
 #include "detectors/health_lexicon.h"
+#include "detectors/html_tree.h"
 #include "detectors/script_fetcher.h"
 #include "detectors/signature_set.h"
 #include "scan/page_analysis.h"
 #include "scan/rescan.h"
+#include "tests/support/tree_digest.h"
 
 namespace {
 
@@ -43,5 +48,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   EchoFetcher fetcher(page.body);
   const scan::PageAnalyser analyser{detector, lexicon, &fetcher, 1000, cold, true};
   scan::analyse_page(page, analyser);
+
+  const std::string full =
+      testing::tree_digest(detectors::parse_html(page.body)->root, page.final_url);
+  const std::string skimmed =
+      testing::tree_digest(detectors::parse_page_html(page.body)->root, page.final_url);
+  if (full != skimmed) {
+    std::fprintf(stderr, "skimmed parse differs:\n--- full\n%s--- skimmed\n%s", full.c_str(),
+                 skimmed.c_str());
+    std::abort();
+  }
   return 0;
 }

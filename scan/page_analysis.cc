@@ -22,7 +22,7 @@ void parse_and_detect(const crawler::Page& page, const PageAnalyser& analyser,
     analysis.context =
         detectors::analyse_page_context(tree->root, page.final_url, analyser.lexicon);
   } else {
-    detectors::GumboOutputPtr tree = detectors::parse_html(page.body);
+    detectors::GumboOutputPtr tree = detectors::parse_page_html(page.body);
     analysis.links = crawler::extract_links(tree->root, page.final_url, analyser.max_links);
     places = detectors::extract_places(tree->root, page.final_url);
     analysis.context =

@@ -1,6 +1,7 @@
 #include "util/html_depth.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -26,12 +27,16 @@ bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
 // Tag-name lists, space-separated. Start tags that never deepen the stack: void elements,
 // elements that a sibling of their kind closes, and the skeleton the tree builder makes once.
-constexpr std::string_view kFlatTags =
+constexpr std::string_view kVoidTags =
     "area base basefont bgsound br col embed frame hr image img input keygen link meta param "
-    "source track wbr p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb "
-    "rt rp rtc html head body frameset";
+    "source track wbr";
+constexpr std::string_view kFlatTags =
+    "p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb rt rp rtc html "
+    "head body frameset";
 
 // Elements whose content the tokenizer reads as text up to their end tag (outside SVG/MathML).
 constexpr std::string_view kRawTextTags = "script style textarea title xmp iframe noembed noframes";
@@ -54,7 +59,8 @@ constexpr std::string_view kReopeningTags = "a nobr button select form";
 constexpr std::string_view kBoundaryTags = "table applet marquee object template svg math";
 
 enum TagKind : unsigned {
-  kFlat = 1,
+  kFlat = 1,  // void elements too
+  kVoid = 32,
   kRawText = 2,
   kBlocking = 4,
   kReopening = 8,
@@ -66,11 +72,9 @@ enum TagKind : unsigned {
 unsigned tag_kinds(std::string_view name) {
   static const std::unordered_map<std::string_view, unsigned> kinds = [] {
     std::unordered_map<std::string_view, unsigned> table;
-    const std::pair<std::string_view, TagKind> lists[] = {{kFlatTags, kFlat},
-                                                          {kRawTextTags, kRawText},
-                                                          {kBlockingTags, kBlocking},
-                                                          {kReopeningTags, kReopening},
-                                                          {kBoundaryTags, kBoundary}};
+    const std::pair<std::string_view, unsigned> lists[] = {
+        {kVoidTags, kFlat | kVoid}, {kFlatTags, kFlat},           {kRawTextTags, kRawText},
+        {kBlockingTags, kBlocking}, {kReopeningTags, kReopening}, {kBoundaryTags, kBoundary}};
     for (const auto& [names, kind] : lists) {
       for (std::size_t at = 0; at < names.size();) {
         std::size_t end = std::min(names.find(' ', at), names.size());
@@ -92,6 +96,8 @@ class DepthGuard {
  public:
   DepthGuard(std::string_view html, std::size_t max_depth) : html_(html), max_depth_(max_depth) {}
   std::size_t prefix_length();
+  // prefix_length(), copied with the text outside `read_in` elements skimmed.
+  std::string skimmed_prefix(std::span<const std::string_view> read_in);
 
  private:
   struct Tag {
@@ -102,6 +108,18 @@ class DepthGuard {
   struct Open {
     std::string name;
     unsigned kinds = 0;
+    bool read = false;  // its text is read: a `read_in` element
+  };
+  // A p, li, td, ... (not on the stack) opened while a read element is open.
+  struct Flat {
+    std::string name;
+    std::size_t depth;  // the stack's size when it opened
+  };
+  // The copy skimmed_prefix() makes.
+  struct Skim {
+    std::span<const std::string_view> read_in;
+    std::string out;
+    std::size_t copied = 0;  // html_ up to here is in `out`
   };
   std::size_t skip_markup_declaration(std::size_t at) const;
   std::size_t read_tag(std::size_t at, Tag& tag) const;
@@ -110,19 +128,29 @@ class DepthGuard {
   bool start(const Tag& tag);
   void end(std::string_view name);
   void pop_from(std::size_t index);
+  void close(std::size_t index);
+  void skim_text(std::size_t from, std::size_t to);
 
   std::string_view html_;
   std::size_t max_depth_;
   std::vector<Open> open_;
   int foreign_ = 0;  // open <svg> and <math> elements
+  Skim* skim_ = nullptr;
+  int reading_ = 0;          // open elements whose text is read
+  std::vector<Flat> flats_;  // inside them, by when they opened (see close())
+  bool keep_rest_ = false;   // skim nothing more
 };
 
 std::size_t DepthGuard::prefix_length() {
   constexpr auto npos = std::string_view::npos;
   std::size_t at = 0;
+  std::size_t text = npos;  // where text after markup starts, in the tokenizer's data state
   while ((at = html_.find('<', at)) != npos) {
+    if (text != npos) skim_text(text, at);
+    text = npos;
     const std::size_t tag_start = at;
     const char next = at + 1 < html_.size() ? html_[at + 1] : '\0';
+    bool raw_text = false;
     if (next == '!' || next == '?') {
       at = skip_markup_declaration(at);
     } else if (Tag tag; (at = read_tag(at, tag)) == tag_start) {
@@ -136,16 +164,62 @@ std::size_t DepthGuard::prefix_length() {
       return tag_start;
     } else if (foreign_ == 0 && (tag_kinds(tag.name) & kRawText) != 0) {
       at = skip_raw_text(at, tag.name);
+      raw_text = true;
     }
     if (at == npos) return html_.size();  // the rest is a comment, a tag or text to the end
+    if (!raw_text) text = at;
   }
+  if (text != npos) skim_text(text, html_.size());
   return html_.size();
+}
+
+std::string DepthGuard::skimmed_prefix(std::span<const std::string_view> read_in) {
+  Skim skim{read_in, {}, 0};
+  skim.out.reserve(html_.size() / 2);
+  skim_ = &skim;
+  const std::size_t length = prefix_length();
+  skim_ = nullptr;
+  if (skim.copied < length) skim.out.append(html_.substr(skim.copied, length - skim.copied));
+  return std::move(skim.out);
+}
+
+// Cuts the text [from, to) short when nothing reads it: Gumbo then spends its per-character
+// work on what the detectors and the health lens use. What stays makes the same tree with the
+// same line numbers: the leading white space and first character (so that a text node still
+// exists, is not white space, and moves the tree builder on as before: it ends <head>, is
+// foster-parented out of a table, ...) and one line break for each of the text's.
+void DepthGuard::skim_text(std::size_t from, std::size_t to) {
+  constexpr std::size_t kWorthSkimming = 32;
+  if (skim_ == nullptr || reading_ > 0 || keep_rest_ || foreign_ > 0 ||
+      to - from < kWorthSkimming) {
+    return;
+  }
+  std::size_t first = from;
+  while (first < to && is_html_space(html_[first])) ++first;
+  // A letter or digit is a character token of its own, never the start of a reference.
+  if (first == to || !is_ascii_alnum(html_[first])) return;
+  std::string& out = skim_->out;
+  out.append(html_.substr(skim_->copied, first + 1 - skim_->copied));
+  for (std::size_t i = first + 1; i < to; ++i) {
+    const char c = html_[i];
+    if (c == '\n') {
+      out += '\n';
+    } else if (c == '\r') {  // "\r\n" and a lone "\r" are one line break each, as Gumbo counts
+      out += '\n';
+      if (i + 1 < to && html_[i + 1] == '\n') ++i;
+    }
+  }
+  skim_->copied = to;
 }
 
 // "<!--...-->" (with the abrupt "<!-->" and "<!--->" forms and "--!>"), or "<!...>" and
 // "<?...>" up to the first '>'. Returns the index after it.
 std::size_t DepthGuard::skip_markup_declaration(std::size_t at) const {
   constexpr auto npos = std::string_view::npos;
+  if (foreign_ > 0 && html_.compare(at, 9, "<![CDATA[") == 0) {  // a CDATA section in SVG/MathML
+    const std::size_t close = html_.find("]]>", at + 9);
+    return close == npos ? npos : close + 3;
+  }
   if (html_.compare(at, 4, "<!--") != 0) {
     const std::size_t close = html_.find('>', at);
     return close == npos ? npos : close + 1;
@@ -233,7 +307,14 @@ std::size_t DepthGuard::skip_raw_text(std::size_t at, std::string_view name) con
 bool DepthGuard::start(const Tag& tag) {
   const std::string& name = tag.name;
   const unsigned kinds = tag_kinds(name);
-  if ((kinds & kFlat) != 0) return true;
+  if ((kinds & kFlat) != 0) {
+    constexpr std::size_t kMaxFlats = 64;
+    if ((kinds & kVoid) == 0 && reading_ > 0) {
+      keep_rest_ = keep_rest_ || flats_.size() >= kMaxFlats;
+      if (!keep_rest_) flats_.push_back({name, open_.size()});
+    }
+    return true;
+  }
   if (tag.self_closing && (foreign_ > 0 || name == "svg" || name == "math")) return true;
   if ((kinds & kReopening) != 0) {
     const auto open = std::find_if(open_.rbegin(), open_.rend(),
@@ -243,13 +324,19 @@ bool DepthGuard::start(const Tag& tag) {
       if (name == "form") return true;  // a nested <form> is ignored
       if (name == "select" || name == "button") pop_from(index);
       if (name == "select") return true;  // a nested <select> only closes the open one
-      if (name == "a" || name == "nobr") open_.erase(open_.begin() + index);
+      if (name == "a" || name == "nobr") {
+        close(index);
+        open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(index));
+      }
     }
   } else if (is_heading(name) && !open_.empty() && is_heading(open_.back().name)) {
     pop_from(open_.size() - 1);
   }
   if (open_.size() >= max_depth_) return false;
-  open_.push_back({name, kinds});
+  const bool read = skim_ != nullptr && std::find(skim_->read_in.begin(), skim_->read_in.end(),
+                                                  name) != skim_->read_in.end();
+  open_.push_back({name, kinds, read});
+  if (read) ++reading_;
   if (name == "svg" || name == "math") ++foreign_;
   return true;
 }
@@ -257,7 +344,15 @@ bool DepthGuard::start(const Tag& tag) {
 // An end tag closes the nearest open element of its name, unless an element that blocks end
 // tags lies in between; a table (or another scope boundary) closes whatever it contains.
 void DepthGuard::end(std::string_view name) {
-  const bool boundary = (tag_kinds(name) & kBoundary) != 0;
+  const unsigned kinds = tag_kinds(name);
+  if ((kinds & kFlat) != 0) {
+    // Closes the last flat element opened, when it has this name and nothing stacked since.
+    if (!flats_.empty() && flats_.back().name == name && flats_.back().depth == open_.size()) {
+      flats_.pop_back();
+    }
+    return;
+  }
+  const bool boundary = (kinds & kBoundary) != 0;
   for (std::size_t i = open_.size(); i > 0; --i) {
     if (open_[i - 1].name == name) return pop_from(i - 1);
     if (!boundary && (open_[i - 1].kinds & kBlocking) != 0) return;
@@ -265,16 +360,34 @@ void DepthGuard::end(std::string_view name) {
 }
 
 void DepthGuard::pop_from(std::size_t index) {
-  for (std::size_t i = index; i < open_.size(); ++i) {
-    if (open_[i].name == "svg" || open_[i].name == "math") --foreign_;
-  }
+  for (std::size_t i = open_.size(); i > index; --i) close(i - 1);
   open_.resize(index);
+}
+
+// Takes the element at `index` off the stack's books. Gumbo keeps a read element open where
+// this guard closes it in one case that matters: an end tag that meets an open p, li, td, ...
+// (special elements this guard does not stack) before its element is ignored by the tree
+// builder. So when a flat element opened inside a read one is not known to be closed, the
+// rest of the page is kept whole.
+void DepthGuard::close(std::size_t index) {
+  const Open& element = open_[index];
+  if (element.name == "svg" || element.name == "math") --foreign_;
+  if (!element.read) return;
+  --reading_;
+  keep_rest_ = keep_rest_ || std::any_of(flats_.begin(), flats_.end(),
+                                         [index](const Flat& flat) { return flat.depth > index; });
+  if (reading_ == 0) flats_.clear();
 }
 
 }  // namespace
 
 std::size_t html_prefix_within_depth(std::string_view html, std::size_t max_depth) {
   return DepthGuard(html, max_depth).prefix_length();
+}
+
+std::string skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
+                             std::size_t max_depth) {
+  return DepthGuard(html, max_depth).skimmed_prefix(read_in);
 }
 
 }  // namespace tagdrift

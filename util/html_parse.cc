@@ -85,18 +85,34 @@ void ParseArena::free(void* pointer) {
 
 void GumboOutputDeleter::operator()(GumboOutput* /*output*/) {
   arena.reset();  // every node of the output lives in it
+  source.reset();
 }
 
-GumboOutputPtr parse_html(std::string_view html) {
+namespace {
+
+// Parses all of `html`, which the caller has cut to html_prefix_within_depth().
+GumboOutputPtr parse_prefix(std::string_view html, std::unique_ptr<const std::string> source) {
   auto arena = std::make_unique<ParseArena>();
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   options.allocator = gumbo_allocate;
   options.deallocator = gumbo_free;
   options.userdata = arena.get();
-  const std::size_t length = html_prefix_within_depth(html);
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), length);
-  return GumboOutputPtr(output, GumboOutputDeleter{std::move(arena)});
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  return GumboOutputPtr(output, GumboOutputDeleter{std::move(arena), std::move(source)});
+}
+
+}  // namespace
+
+GumboOutputPtr parse_html(std::string_view html) {
+  return parse_prefix(html.substr(0, html_prefix_within_depth(html)), nullptr);
+}
+
+GumboOutputPtr parse_html_skimmed(std::string_view html,
+                                  std::span<const std::string_view> read_in) {
+  auto source = std::make_unique<const std::string>(skim_html_prefix(html, read_in));
+  const std::string_view text(*source);
+  return parse_prefix(text, std::move(source));
 }
 
 }  // namespace tagdrift

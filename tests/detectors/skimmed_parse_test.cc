@@ -1,0 +1,171 @@
+// A page's analysis parses a skimmed copy of the page (util/html_depth.h: prose nobody reads is
+// cut to its first character and line breaks). These tests pin what the skim keeps, and check on
+// every page the project has (the real corpus, the example site, the test fixtures) and on
+// markup chosen to trip the tree builder that both parses give the same links, places, lines and
+// health reading.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "detectors/html_tree.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/tree_digest.h"
+#include "util/html_depth.h"
+
+namespace td = tagdrift::detectors;
+using namespace std::string_literals;
+
+namespace {
+
+std::string skim(std::string_view html) {
+  return tagdrift::skim_html_prefix(html, td::kTextReadIn);
+}
+
+std::string full_digest(const std::string& html) {
+  td::GumboOutputPtr tree = td::parse_html(html);
+  return tagdrift::testing::tree_digest(tree->root, "https://clinic.test/services/ivf/");
+}
+
+std::string skimmed_digest(const std::string& html) {
+  td::GumboOutputPtr tree = td::parse_page_html(html);
+  return tagdrift::testing::tree_digest(tree->root, "https://clinic.test/services/ivf/");
+}
+
+// Every .html file under `root`, read whole.
+std::vector<std::pair<std::string, std::string>> html_files(const std::filesystem::path& root) {
+  std::vector<std::pair<std::string, std::string>> files;
+  if (!std::filesystem::exists(root)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    const auto extension = entry.path().extension();
+    if (entry.is_regular_file() && (extension == ".html" || extension == ".htm")) {
+      files.emplace_back(entry.path().string(), tagdrift::testing::read_file(entry.path()));
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("skimming cuts prose to its first character and its line breaks", "[skim]") {
+  CHECK(skim("<p>Fertility treatment options for every family we see.</p>") == "<p>F</p>");
+  CHECK(skim("<p>\n  Line one of a paragraph that goes on\r\nline two\rline three\n</p>") ==
+        "<p>\n  L\n\n\n</p>");
+  // Short runs, white space and runs that start with anything but a letter or digit stay.
+  CHECK(skim("<p>Short text.</p>") == "<p>Short text.</p>");
+  CHECK(skim("<p>&amp; a run that starts with a reference stays whole</p>") ==
+        "<p>&amp; a run that starts with a reference stays whole</p>");
+  CHECK(skim("<p>                                                    </p>") ==
+        "<p>                                                    </p>");
+}
+
+TEST_CASE("skimming leaves a page of prose a fraction of its size", "[skim]") {
+  std::string page = "<!DOCTYPE html><title>Fertility care</title><h1>IVF</h1>";
+  for (int i = 0; i < 50; ++i) {
+    page +=
+        "<p>Our fertility specialists explain every step of treatment, from the first "
+        "consultation to embryo transfer, and answer questions about cost and success.</p>\n";
+  }
+  CHECK(skim(page).size() * 10 < page.size());
+  CHECK(skimmed_digest(page) == full_digest(page));
+}
+
+TEST_CASE("skimming keeps the text that is read and all raw text", "[skim]") {
+  const std::string kept =
+      "<title>Fertility treatment at Northgate Health Partners</title>"
+      "<h1>In vitro fertilisation and what it involves for you</h1>"
+      "<label>Reason for your visit, in your own words please</label>"
+      "<form><button>Book a fertility consultation with us now</button></form>"
+      "<script>pintrk('load', '2612345678901', {em: 'someone@example.test'});</script>"
+      "<style>body { font-family: sans-serif; margin: 0 auto; }</style>"
+      "<textarea>Text typed into a text area stays as it is</textarea>"
+      "<noscript><img src=\"https://ct.pinterest.com/v3/?tid=2612345678901\">"
+      "Text inside noscript stays as it is</noscript>"
+      "<svg><title>An SVG title that is long enough to skim</title></svg>"
+      "<template>Text inside a template stays as it is, too</template>"
+      "<!-- a comment that is long enough to be skimmed stays -->";
+  CHECK(skim(kept) == kept);
+  CHECK(skim("<h2>A subheading that is long enough</h2>Prose after it that nobody reads") ==
+        "<h2>A subheading that is long enough</h2>P");
+}
+
+TEST_CASE("skimming stops where a read element may stay open in the tree builder", "[skim]") {
+  // The tree builder ignores </label> when a <p> is open inside the label: what follows is still
+  // label text, so it is kept, and so is the rest of the page.
+  const std::string label =
+      "<label><p>Your name</label>Text that the label still holds in the tree</p>"
+      "<p>And every paragraph after it is kept whole as well</p>";
+  CHECK(skim(label) == label);
+  const std::string list = "<label><li>Item</p></label><p>Kept: the item may still be open</p>";
+  CHECK(skim(list) == list);
+  // A paragraph closed inside, or a field (a void element), leaves the label to close normally.
+  CHECK(skim("<noscript><p>Please turn on JavaScript</p></noscript><p>Prose after the notice "
+             "is skimmed</p>") == "<noscript><p>Please turn on JavaScript</p></noscript><p>P</p>");
+  CHECK(skim("<label>Email <input name=email></label><p>Prose after the label is skimmed</p>") ==
+        "<label>Email <input name=email></label><p>P</p>");
+}
+
+TEST_CASE("skimming cuts where the depth guard cuts", "[skim]") {
+  std::string deep;
+  for (int i = 0; i < 20; ++i) deep += "<div>";
+  deep += "Text deep inside the divisions that is long";
+  CHECK(tagdrift::skim_html_prefix(deep, td::kTextReadIn, 10) == deep.substr(0, 50));
+  CHECK(tagdrift::skim_html_prefix("<p>An unclosed tag at the very end of the page <a href",
+                                   td::kTextReadIn) == "<p>A<a href");
+}
+
+TEST_CASE("a skimmed parse reads what a full parse reads on tricky markup", "[skim]") {
+  const std::vector<std::string> pages = {
+      "<table>Text directly in a table, long enough to skim<tr><td>Cell text long enough to "
+      "skim here</td></tr></table><img src=\"https://example.test/after-table.gif\">",
+      "<html><head>Text in the head long enough to end it<title>Fertility</title>"
+      "<script src=\"https://s.pinimg.com/ct/core.js\"></script></head><body>Body</body>",
+      "<h1><li>Heading text <h2>Inner heading text that is long enough</h2> tail text long "
+      "enough here</li></h1><p>After the heading, more text that is long enough</p>",
+      "<svg><![CDATA[ </svg> text long enough to skim <img src=\"/cdata.gif\"> ]]>"
+      "<script>pintrk('load','2612345678901')</script></svg><p>Prose after the icon, long</p>",
+      "<pre>\nPre text long enough to skim with <b>bold</b> and lines\r\nsecond\rthird</pre>"
+      "\n\n<img src=\"https://example.test/pixel.gif?id=1\">",
+      "<a href=\"/a\">Link text long enough to skim <a href=\"/b\">second link text long enough"
+      "</a><b><p>Misnested formatting text long enough</b> after text long enough</p>",
+      "<form><legend>Your symptoms and reason for visit</legend>Text in the form, long enough "
+      "<button><p>Inside a p in a button</button> text after the button long enough</p></form>",
+      "<frameset>Text long enough in a frameset to be skimmed here</frameset>",
+      "<p>a < b and this is long enough to skim <img src=\"/x.gif\"></p></ 3 > after a bogus "
+      "comment, long enough text <h1>Heading</h2>after a wrong end tag, long enough</h1>",
+      "<label><div>Inside a div in a label, long enough</label> after text long enough</div>",
+      "<select><option>Option text long enough to skim</option></select><p>\xff\xfe invalid "
+      "bytes long enough to be skimmed here\0 and a null</p><plaintext>Everything after is text "
+      "<img src=\"/plain.gif\">"s,
+      "line one of text before any tag\rline two\r\nline three\n<p>x</p>\n"
+      "<script>gtag('config','G-ABC123XYZ')</script>",
+  };
+  for (const std::string& page : pages) {
+    INFO(page);
+    CHECK(skimmed_digest(page) == full_digest(page));
+  }
+}
+
+TEST_CASE("a skimmed parse reads what a full parse reads on every page the project has", "[skim]") {
+  std::vector<std::pair<std::string, std::string>> pages =
+      html_files(std::filesystem::path(TAGDRIFT_SOURCE_DIR) / "examples");
+  for (auto& page : html_files(TAGDRIFT_FIXTURES_DIR)) pages.push_back(std::move(page));
+#ifdef TAGDRIFT_CORPUS_DIR
+  for (auto& page : html_files(std::filesystem::path(TAGDRIFT_CORPUS_DIR) / "pages")) {
+    pages.push_back(std::move(page));
+  }
+  REQUIRE(pages.size() > 60);
+#endif
+  REQUIRE(pages.size() > 30);
+  std::size_t bytes = 0;
+  std::size_t skimmed = 0;
+  for (const auto& [path, html] : pages) {
+    INFO(path);
+    CHECK(skimmed_digest(html) == full_digest(html));
+    bytes += html.size();
+    skimmed += skim(html).size();
+  }
+  // The skim must be doing something on these pages, or this test proves nothing (they are
+  // mostly markup and scripts: the real corpus is cut by 4 %).
+  CHECK(skimmed < bytes * 99 / 100);
+}
