@@ -125,6 +125,7 @@ class DepthGuard {
   std::size_t read_tag(std::size_t at, Tag& tag) const;
   std::size_t skip_attributes(std::size_t at, bool& self_closing) const;
   std::size_t skip_raw_text(std::size_t at, std::string_view name) const;
+  bool may_double_escape(std::size_t from, std::size_t to) const;
   bool start(const Tag& tag);
   void end(std::string_view name);
   void pop_from(std::size_t index);
@@ -163,8 +164,12 @@ std::size_t DepthGuard::prefix_length() {
     } else if (!start(tag)) {
       return tag_start;
     } else if (foreign_ == 0 && (tag_kinds(tag.name) & kRawText) != 0) {
+      const std::size_t body = at;
       at = skip_raw_text(at, tag.name);
       raw_text = true;
+      if (skim_ != nullptr && tag.name == "script" && may_double_escape(body, at)) {
+        keep_rest_ = true;  // the script may run on past the "</script>" found
+      }
     }
     if (at == npos) return html_.size();  // the rest is a comment, a tag or text to the end
     if (!raw_text) text = at;
@@ -181,6 +186,19 @@ std::string DepthGuard::skimmed_prefix(std::span<const std::string_view> read_in
   skim_ = nullptr;
   if (skim.copied < length) skim.out.append(html_.substr(skim.copied, length - skim.copied));
   return std::move(skim.out);
+}
+
+// True when the script body [from, to) holds "<!--" and then "<script": the tokenizer's
+// double-escaped state, in which "</script>" does not end the script.
+bool DepthGuard::may_double_escape(std::size_t from, std::size_t to) const {
+  const std::string_view body = html_.substr(from, to == std::string_view::npos ? to : to - from);
+  const std::size_t escape = body.find("<!--");
+  if (escape == std::string_view::npos) return false;
+  for (std::size_t at = body.find('<', escape + 4); at != std::string_view::npos;
+       at = body.find('<', at + 1)) {
+    if (iequals(body.substr(at, 7), "<script")) return true;
+  }
+  return false;
 }
 
 // Cuts the text [from, to) short when nothing reads it: Gumbo then spends its per-character
@@ -200,13 +218,15 @@ void DepthGuard::skim_text(std::size_t from, std::size_t to) {
   if (first == to || !is_ascii_alnum(html_[first])) return;
   std::string& out = skim_->out;
   out.append(html_.substr(skim_->copied, first + 1 - skim_->copied));
-  for (std::size_t i = first + 1; i < to; ++i) {
-    const char c = html_[i];
-    if (c == '\n') {
+  const std::string_view rest = html_.substr(first + 1, to - first - 1);
+  if (rest.find('\r') == std::string_view::npos) {  // memchr, as the common case deserves
+    for (std::size_t i = rest.find('\n'); i != std::string_view::npos; i = rest.find('\n', i + 1)) {
       out += '\n';
-    } else if (c == '\r') {  // "\r\n" and a lone "\r" are one line break each, as Gumbo counts
-      out += '\n';
-      if (i + 1 < to && html_[i + 1] == '\n') ++i;
+    }
+  } else {
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      if (rest[i] == '\n' || rest[i] == '\r') out += '\n';  // "\r\n", "\r", "\n": one each
+      if (rest[i] == '\r' && i + 1 < rest.size() && rest[i + 1] == '\n') ++i;
     }
   }
   skim_->copied = to;

@@ -96,6 +96,11 @@ TEST_CASE("skimming stops where a read element may stay open in the tree builder
       "<label><p>Your name</label>Text that the label still holds in the tree</p>"
       "<p>And every paragraph after it is kept whole as well</p>";
   CHECK(skim(label) == label);
+  // "<!--" then "<script" in a script: "</script>" no longer ends it (double-escaped state).
+  const std::string escaped =
+      "<script>var a = 1; <!-- <script> x </script> --> pintrk('load', '2612345678901');"
+      "</script><p>Prose that is long enough to be skimmed</p>";
+  CHECK(skim(escaped) == escaped);
   const std::string list = "<label><li>Item</p></label><p>Kept: the item may still be open</p>";
   CHECK(skim(list) == list);
   // A paragraph closed inside, or a field (a void element), leaves the label to close normally.
@@ -137,6 +142,8 @@ TEST_CASE("a skimmed parse reads what a full parse reads on tricky markup", "[sk
       "<select><option>Option text long enough to skim</option></select><p>\xff\xfe invalid "
       "bytes long enough to be skimmed here\0 and a null</p><plaintext>Everything after is text "
       "<img src=\"/plain.gif\">"s,
+      "<script>var a = 1; <!-- <script> x </script> pintrk('load', '2612345678901'); -->"
+      "</script><p>Prose that is long enough to be skimmed</p>",
       "line one of text before any tag\rline two\r\nline three\n<p>x</p>\n"
       "<script>gtag('config','G-ABC123XYZ')</script>",
   };
