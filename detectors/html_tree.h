@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "util/html_parse.h"
+#include "util/skimmed_parse.h"
 
 namespace tagdrift::detectors {
 

@@ -97,7 +97,7 @@ class DepthGuard {
   DepthGuard(std::string_view html, std::size_t max_depth) : html_(html), max_depth_(max_depth) {}
   std::size_t prefix_length();
   // prefix_length(), copied with the text outside `read_in` elements skimmed.
-  std::string skimmed_prefix(std::span<const std::string_view> read_in);
+  SkimmedHtml skimmed_prefix(std::span<const std::string_view> read_in);
 
  private:
   struct Tag {
@@ -118,7 +118,7 @@ class DepthGuard {
   // The copy skimmed_prefix() makes.
   struct Skim {
     std::span<const std::string_view> read_in;
-    std::string out;
+    SkimmedHtml out;
     std::size_t copied = 0;  // html_ up to here is in `out`
   };
   std::size_t skip_markup_declaration(std::size_t at) const;
@@ -178,13 +178,13 @@ std::size_t DepthGuard::prefix_length() {
   return html_.size();
 }
 
-std::string DepthGuard::skimmed_prefix(std::span<const std::string_view> read_in) {
+SkimmedHtml DepthGuard::skimmed_prefix(std::span<const std::string_view> read_in) {
   Skim skim{read_in, {}, 0};
-  skim.out.reserve(html_.size() / 2);
+  skim.out.html.reserve(html_.size() / 2);
   skim_ = &skim;
   const std::size_t length = prefix_length();
   skim_ = nullptr;
-  if (skim.copied < length) skim.out.append(html_.substr(skim.copied, length - skim.copied));
+  if (skim.copied < length) skim.out.html.append(html_.substr(skim.copied, length - skim.copied));
   return std::move(skim.out);
 }
 
@@ -216,8 +216,9 @@ void DepthGuard::skim_text(std::size_t from, std::size_t to) {
   while (first < to && is_html_space(html_[first])) ++first;
   // A letter or digit is a character token of its own, never the start of a reference.
   if (first == to || !is_ascii_alnum(html_[first])) return;
-  std::string& out = skim_->out;
+  std::string& out = skim_->out.html;
   out.append(html_.substr(skim_->copied, first + 1 - skim_->copied));
+  skim_->out.kept.push_back(out.size() - 1);
   const std::string_view rest = html_.substr(first + 1, to - first - 1);
   if (rest.find('\r') == std::string_view::npos) {  // memchr, as the common case deserves
     for (std::size_t i = rest.find('\n'); i != std::string_view::npos; i = rest.find('\n', i + 1)) {
@@ -405,7 +406,7 @@ std::size_t html_prefix_within_depth(std::string_view html, std::size_t max_dept
   return DepthGuard(html, max_depth).prefix_length();
 }
 
-std::string skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
+SkimmedHtml skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
                              std::size_t max_depth) {
   return DepthGuard(html, max_depth).skimmed_prefix(read_in);
 }

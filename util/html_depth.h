@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tagdrift {
 
@@ -24,10 +25,15 @@ std::size_t html_prefix_within_depth(std::string_view html, std::size_t max_dept
 // character (a letter or digit, else the run is kept whole) and its line breaks (as "\n").
 // Gumbo builds the same elements, attributes, comments and raw text from the copy, with the
 // same line numbers, at a fraction of the cost on a page of prose: it spends hundreds of
-// instructions on each character of text. Only the text of elements not in `read_in` differs.
-// Where this scan cannot be sure an element in `read_in` was closed (an end tag that the tree
-// builder may ignore), the rest of the page is copied as it is.
-std::string skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
+// instructions on each character of text. This scan only estimates the tree builder's stack;
+// where it cannot be sure a `read_in` element was closed (an end tag that the tree builder may
+// ignore) or a script ended (a "<!--" and "<script" inside it), it copies the rest of the page
+// as it is. parse_html_skimmed() (util/html_parse.h) checks the estimate on the parsed tree.
+struct SkimmedHtml {
+  std::string html;
+  std::vector<std::size_t> kept;  // where in `html` each skimmed run's first character is
+};
+SkimmedHtml skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
                              std::size_t max_depth = kMaxHtmlDepth);
 
 }  // namespace tagdrift

@@ -108,11 +108,9 @@ GumboOutputPtr parse_html(std::string_view html) {
   return parse_prefix(html.substr(0, html_prefix_within_depth(html)), nullptr);
 }
 
-GumboOutputPtr parse_html_skimmed(std::string_view html,
-                                  std::span<const std::string_view> read_in) {
-  auto source = std::make_unique<const std::string>(skim_html_prefix(html, read_in));
-  const std::string_view text(*source);
-  return parse_prefix(text, std::move(source));
+GumboOutputPtr parse_owned_html(std::unique_ptr<const std::string> source) {
+  const std::string_view html(*source);
+  return parse_prefix(html, std::move(source));
 }
 
 }  // namespace tagdrift

@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -52,9 +51,7 @@ using GumboOutputPtr = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 // into `html`, which must outlive it.
 GumboOutputPtr parse_html(std::string_view html);
 
-// Parses a copy of `html` with the text outside the `read_in` elements skimmed (see
-// skim_html_prefix() in util/html_depth.h): the same tree as parse_html() but for that text, in
-// a fraction of the time on pages of prose. The output points into its own copy, which it owns.
-GumboOutputPtr parse_html_skimmed(std::string_view html, std::span<const std::string_view> read_in);
+// Parses all of `*source` (already cut to html_prefix_within_depth()); the output owns it.
+GumboOutputPtr parse_owned_html(std::unique_ptr<const std::string> source);
 
 }  // namespace tagdrift
