@@ -1,9 +1,10 @@
 #include "util/html_depth.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,25 +68,53 @@ enum TagKind : unsigned {
   kBoundary = 16,
 };
 
-// The kinds a lower-case tag name belongs to, from the lists above (a table built once: this
-// runs for every tag of every page).
-unsigned tag_kinds(std::string_view name) {
-  static const std::unordered_map<std::string_view, unsigned> kinds = [] {
-    std::unordered_map<std::string_view, unsigned> table;
+// The kinds of each tag name in the lists above: an open-addressed table built once, since
+// this runs for every tag of every page (a std::unordered_map lookup was 3 % of a parse).
+class TagKinds {
+ public:
+  TagKinds() {
     const std::pair<std::string_view, unsigned> lists[] = {
         {kVoidTags, kFlat | kVoid}, {kFlatTags, kFlat},           {kRawTextTags, kRawText},
         {kBlockingTags, kBlocking}, {kReopeningTags, kReopening}, {kBoundaryTags, kBoundary}};
     for (const auto& [names, kind] : lists) {
       for (std::size_t at = 0; at < names.size();) {
-        std::size_t end = std::min(names.find(' ', at), names.size());
-        table[names.substr(at, end - at)] |= kind;
+        const std::size_t end = std::min(names.find(' ', at), names.size());
+        slot(names.substr(at, end - at)).kinds |= kind;
         at = end + 1;
       }
     }
-    return table;
-  }();
-  auto found = kinds.find(name);
-  return found == kinds.end() ? 0 : found->second;
+  }
+  // The kinds of lower-case `name`; 0 for a name in no list.
+  unsigned of(std::string_view name) const {
+    for (std::size_t i = hash(name);; i = (i + 1) % kSlots) {
+      if (slots_[i].name == name) return slots_[i].kinds;
+      if (slots_[i].name.empty()) return 0;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 256;  // the lists name about 100 tags
+  struct Slot {
+    std::string_view name;
+    unsigned kinds = 0;
+  };
+  static std::size_t hash(std::string_view name) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h % kSlots;
+  }
+  Slot& slot(std::string_view name) {
+    std::size_t i = hash(name);
+    while (!slots_[i].name.empty() && slots_[i].name != name) i = (i + 1) % kSlots;
+    slots_[i].name = name;
+    return slots_[i];
+  }
+  std::array<Slot, kSlots> slots_{};
+};
+
+unsigned tag_kinds(std::string_view name) {
+  static const TagKinds kinds;
+  return kinds.of(name);
 }
 
 bool is_heading(std::string_view name) {
@@ -102,6 +131,7 @@ class DepthGuard {
  private:
   struct Tag {
     std::string name;  // lower case
+    unsigned kinds = 0;
     bool end = false;
     bool self_closing = false;
   };
@@ -127,7 +157,7 @@ class DepthGuard {
   std::size_t skip_raw_text(std::size_t at, std::string_view name) const;
   bool may_double_escape(std::size_t from, std::size_t to) const;
   bool start(const Tag& tag);
-  void end(std::string_view name);
+  void end(const Tag& tag);
   void pop_from(std::size_t index);
   void close(std::size_t index);
   void skim_text(std::size_t from, std::size_t to);
@@ -158,12 +188,12 @@ std::size_t DepthGuard::prefix_length() {
       at = tag_start + 1;  // a '<' that starts no tag is text
       continue;
     } else if (at == npos || tag.end) {
-      if (at != npos) end(tag.name);
+      if (at != npos) end(tag);
     } else if (foreign_ == 0 && tag.name == "plaintext") {
       return html_.size();
     } else if (!start(tag)) {
       return tag_start;
-    } else if (foreign_ == 0 && (tag_kinds(tag.name) & kRawText) != 0) {
+    } else if (foreign_ == 0 && (tag.kinds & kRawText) != 0) {
       const std::size_t body = at;
       at = skip_raw_text(at, tag.name);
       raw_text = true;
@@ -273,6 +303,7 @@ std::size_t DepthGuard::read_tag(std::size_t at, Tag& tag) const {
   for (std::size_t i = name_start; i < std::min(name_end, name_start + 32); ++i) {
     tag.name += ascii_lower(html_[i]);
   }
+  tag.kinds = tag_kinds(tag.name);
   return skip_attributes(name_end, tag.self_closing);
 }
 
@@ -327,7 +358,7 @@ std::size_t DepthGuard::skip_raw_text(std::size_t at, std::string_view name) con
 // Applies a start tag; false when it would open an element deeper than the budget.
 bool DepthGuard::start(const Tag& tag) {
   const std::string& name = tag.name;
-  const unsigned kinds = tag_kinds(name);
+  const unsigned kinds = tag.kinds;
   if ((kinds & kFlat) != 0) {
     constexpr std::size_t kMaxFlats = 64;
     if ((kinds & kVoid) == 0 && reading_ > 0) {
@@ -364,8 +395,9 @@ bool DepthGuard::start(const Tag& tag) {
 
 // An end tag closes the nearest open element of its name, unless an element that blocks end
 // tags lies in between; a table (or another scope boundary) closes whatever it contains.
-void DepthGuard::end(std::string_view name) {
-  const unsigned kinds = tag_kinds(name);
+void DepthGuard::end(const Tag& tag) {
+  const std::string& name = tag.name;
+  const unsigned kinds = tag.kinds;
   if ((kinds & kFlat) != 0) {
     // Closes the last flat element opened, when it has this name and nothing stacked since.
     if (!flats_.empty() && flats_.back().name == name && flats_.back().depth == open_.size()) {
