@@ -43,21 +43,19 @@ class ReadTags {
   std::vector<GumboTag> tags_;
 };
 
-// Where the raw text of a <noscript> lies in `source`: from its start tag to the next
-// "</noscript" (ASCII case-insensitive) or the end. Places read it again as markup.
-Span noscript_text(const GumboElement& noscript, std::string_view source) {
-  const std::size_t begin = static_cast<std::size_t>(noscript.original_tag.data - source.data()) +
-                            noscript.original_tag.length;
+// Where each "</noscript" (ASCII case-insensitive) starts in `source`, in order.
+std::vector<std::size_t> noscript_ends(std::string_view source) {
   static constexpr std::string_view kClose = "</noscript";
-  for (std::size_t at = source.find("</", begin); at != std::string_view::npos;
+  std::vector<std::size_t> ends;
+  for (std::size_t at = source.find("</"); at != std::string_view::npos;
        at = source.find("</", at + 2)) {
     const std::string_view tag = source.substr(at, kClose.size());
     if (std::equal(tag.begin(), tag.end(), kClose.begin(), kClose.end(),
                    [](char a, char b) { return (a | 0x20) == b || a == b; })) {
-      return {begin, at};
+      ends.push_back(at);
     }
   }
-  return {begin, source.size()};
+  return ends;
 }
 
 // The text nodes nothing reads, and the raw text of each <noscript>, as spans of `source`.
@@ -85,7 +83,9 @@ void unread_spans(const GumboNode* root, std::string_view source, const ReadTags
     } else if (node.type == GUMBO_NODE_ELEMENT || node.type == GUMBO_NODE_TEMPLATE) {
       const GumboElement& element = node.v.element;
       if (element.tag == GUMBO_TAG_NOSCRIPT && element.original_tag.data != nullptr) {
-        noscripts.push_back(noscript_text(element, source));
+        const auto begin = static_cast<std::size_t>(element.original_tag.data - source.data()) +
+                           element.original_tag.length;
+        noscripts.push_back({begin, begin});  // its end is found once all are known
       }
       read = read || tags.read(node);
       children = &element.children;
@@ -97,6 +97,42 @@ void unread_spans(const GumboNode* root, std::string_view source, const ReadTags
   }
 }
 
+void sort_spans(std::vector<Span>& spans) {
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+}
+
+// `spans` sorted, overlapping ones joined.
+std::vector<Span> merged(std::vector<Span> spans) {
+  sort_spans(spans);
+  std::vector<Span> out;
+  for (const Span& span : spans) {
+    if (!out.empty() && span.begin <= out.back().end) {
+      out.back().end = std::max(out.back().end, span.end);
+    } else {
+      out.push_back(span);
+    }
+  }
+  return out;
+}
+
+// The parts of `spans` outside `holes` (disjoint and sorted).
+std::vector<Span> without(const std::vector<Span>& spans, const std::vector<Span>& holes) {
+  std::vector<Span> out;
+  for (const Span& span : spans) {
+    // The first hole that ends after the span begins; holes from there on may cut it.
+    auto hole = std::upper_bound(holes.begin(), holes.end(), span.begin,
+                                 [](std::size_t x, const Span& h) { return x < h.end; });
+    std::size_t begin = span.begin;
+    for (; hole != holes.end() && hole->begin < span.end && begin < span.end; ++hole) {
+      if (hole->begin > begin) out.push_back({begin, hole->begin});
+      begin = std::max(begin, hole->end);
+    }
+    if (begin < span.end) out.push_back({begin, span.end});
+  }
+  return out;
+}
+
 // True when each skimmed run begins inside a text node nothing reads and outside the raw text
 // of every <noscript>. A run holds one character and line breaks, which change no tokenizer
 // state, so where its first character lands, the whole run does.
@@ -105,15 +141,21 @@ bool skim_unread(const GumboNode* root, std::string_view source,
   std::vector<Span> unread;
   std::vector<Span> noscripts;
   unread_spans(root, source, tags, unread, noscripts);
-  std::sort(unread.begin(), unread.end(),
-            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  if (!noscripts.empty()) {
+    // Each <noscript>'s raw text runs to the next "</noscript" or the end (places.cc reads it
+    // so); merged into disjoint spans, sorted.
+    const std::vector<std::size_t> ends = noscript_ends(source);
+    for (Span& noscript : noscripts) {
+      const auto end = std::lower_bound(ends.begin(), ends.end(), noscript.begin);
+      noscript.end = end == ends.end() ? source.size() : *end;
+    }
+    unread = without(unread, merged(std::move(noscripts)));
+  }
+  sort_spans(unread);
   for (std::size_t at : kept) {
     auto after = std::upper_bound(unread.begin(), unread.end(), at,
                                   [](std::size_t x, const Span& span) { return x < span.begin; });
     if (after == unread.begin() || std::prev(after)->end <= at) return false;
-    for (const Span& noscript : noscripts) {
-      if (at >= noscript.begin && at < noscript.end) return false;
-    }
   }
   return true;
 }
