@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,12 +19,20 @@
 
 namespace tagdrift::scan {
 
+// What the last scan kept of an unchanged page, standing for this scan's analysis of it.
+struct ReusedResults {
+  storage::ReusedPage page;  // its links moved to PageAnalysis::links
+  std::vector<storage::SightingRecord> sightings;
+  std::string body_hash, etag, last_modified;
+  std::int64_t extract_id = 0;
+};
+
 struct PageAnalysis {
   std::vector<std::string> links;
   detectors::PageDetections detections;
   detectors::PageContext context;
-  std::string body_hash;                       // empty after a 304
-  const storage::PriorPage* reused = nullptr;  // set: the earlier scan's results stand
+  std::string body_hash;                // empty after a 304
+  std::optional<ReusedResults> reused;  // set: the earlier scan's results stand
 };
 
 // What analysis needs besides the page; all of it shared by every worker.

@@ -36,21 +36,21 @@ bool free_of_secrets(const std::vector<std::string>& urls, const std::vector<std
   return true;
 }
 
-PageRows reused_rows(const crawler::Page& page, const storage::PriorPage& prior,
+PageRows reused_rows(const crawler::Page& page, ReusedResults reused,
                      const std::vector<std::string>& redact) {
-  PageRows rows{to_page_record(page, redact), prior.sightings()};
+  PageRows rows{to_page_record(page, redact), std::move(reused.sightings)};
   storage::PageRecord& record = rows.page;
-  if (record.content_type.empty()) record.content_type = prior.page.content_type;
-  record.health_context = prior.page.health_context;
-  record.health_terms = prior.page.health_terms;
-  record.collects_pii = prior.page.collects_pii;
-  record.body_hash = prior.page.body_hash;
+  if (record.content_type.empty()) record.content_type = std::move(reused.page.content_type);
+  record.health_context = reused.page.health_context;
+  record.health_terms = std::move(reused.page.health_terms);
+  record.collects_pii = std::move(reused.page.collects_pii);
+  record.body_hash = std::move(reused.body_hash);
   if (record.etag.empty() && record.last_modified.empty()) {
-    record.etag = prior.page.etag;
-    record.last_modified = prior.page.last_modified;
+    record.etag = std::move(reused.etag);
+    record.last_modified = std::move(reused.last_modified);
   }
   record.reused = true;
-  record.extract = prior.page.extract;
+  record.extract = storage::PageExtract{{}, {}, reused.extract_id};
   return rows;
 }
 
@@ -58,8 +58,8 @@ PageRows reused_rows(const crawler::Page& page, const storage::PriorPage& prior,
 
 PageRows to_page_rows(const crawler::Page& page, PageAnalysis analysis,
                       const std::vector<std::string>& redact) {
-  if (analysis.reused != nullptr && page.error.empty()) {
-    return reused_rows(page, *analysis.reused, redact);
+  if (analysis.reused && page.error.empty()) {
+    return reused_rows(page, std::move(*analysis.reused), redact);
   }
   PageRows rows{to_page_record(page, redact), to_sighting_records(analysis.detections, redact)};
   storage::PageRecord& record = rows.page;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
-#include <vector>
 
 #include "util/sha256.h"
 
@@ -17,20 +16,23 @@ std::string script_state(const crawler::ScriptResult& result) {
 
 }  // namespace
 
-Rescan::Rescan(storage::PriorScan prior, const std::string& fingerprint) {
-  if (!fingerprint.empty() && prior.scan.detection == fingerprint) prior_ = std::move(prior);
+Rescan::Rescan(storage::PriorScan prior, const std::string& fingerprint,
+               const std::string& db_path) {
+  if (fingerprint.empty() || prior.scan.detection != fingerprint) return;
+  reader_ = std::make_unique<storage::PriorPageReader>(db_path);
+  prior_ = std::move(prior);
+  script_changed_.assign(prior_->scripts().size(), false);
 }
 
 void Rescan::revalidate_scripts(crawler::ScriptCache& scripts, std::size_t parallel) {
   if (!prior_) return;
-  std::vector<const storage::ScriptRecord*> before;
-  for (const auto& [url, script] : prior_->scripts) before.push_back(&script);
+  const std::vector<storage::ScriptRecord>& before = prior_->scripts();
   // A few fetches at a time: an unreachable container costs its timeout once, not once each.
   std::vector<std::string> state(before.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < before.size(); i = next++) {
-      state[i] = script_state(scripts.fetch(before[i]->url));
+      state[i] = script_state(scripts.fetch(before[i].url));
     }
   };
   std::vector<std::thread> threads;
@@ -38,49 +40,43 @@ void Rescan::revalidate_scripts(crawler::ScriptCache& scripts, std::size_t paral
   work();
   for (auto& thread : threads) thread.join();
   for (std::size_t i = 0; i < before.size(); ++i) {
-    if (state[i] != before[i]->body_hash) changed_scripts_.insert(before[i]->url);
+    script_changed_[i] = state[i] != before[i].body_hash;
+    changed_scripts_count_ += script_changed_[i] ? 1 : 0;
   }
 }
 
-const storage::PriorPage* Rescan::usable(const std::string& url) const {
+const storage::PriorPageHead* Rescan::usable(const std::string& url) const {
   if (!prior_) return nullptr;
-  std::shared_lock lock(pages_mutex_);
-  auto found = prior_->pages.find(url);
-  if (found == prior_->pages.end()) return nullptr;
-  const storage::PriorPage& prior = found->second;
-  if (!prior.page.extract || !prior.page.error.empty()) return nullptr;
-  for (const std::string& script : prior.page.extract->scripts) {
-    if (changed_scripts_.count(script) != 0 || prior_->scripts.count(script) == 0) return nullptr;
+  const storage::PriorPageHead* prior = prior_->find(url);
+  if (prior == nullptr) return nullptr;
+  for (std::uint32_t script : prior_->scripts_of(*prior)) {
+    if (script_changed_[script]) return nullptr;
   }
-  return &prior;
-}
-
-void Rescan::release(const std::string& url) {
-  if (!prior_) return;
-  std::unique_lock lock(pages_mutex_);
-  prior_->pages.erase(url);
-}
-
-std::size_t Rescan::prior_pages() const {
-  if (!prior_) return 0;
-  std::shared_lock lock(pages_mutex_);
-  return prior_->pages.size();
+  return prior;
 }
 
 std::optional<crawler::Validators> Rescan::validators(const std::string& url) const {
-  const storage::PriorPage* prior = usable(url);
-  if (prior == nullptr || (prior->page.etag.empty() && prior->page.last_modified.empty())) {
+  const storage::PriorPageHead* prior = usable(url);
+  if (prior == nullptr || (prior->etag.size == 0 && prior->last_modified.size == 0)) {
     return std::nullopt;
   }
-  return crawler::Validators{prior->page.etag, prior->page.last_modified};
+  return crawler::Validators{text(prior->etag), text(prior->last_modified)};
 }
 
-const storage::PriorPage* Rescan::reusable(const crawler::Page& page,
-                                           const std::string& body_hash) const {
-  const storage::PriorPage* prior = usable(page.url);
-  if (prior == nullptr || prior->page.final_url != page.final_url) return nullptr;
+const storage::PriorPageHead* Rescan::reusable(const crawler::Page& page,
+                                               const std::string& body_hash) const {
+  const storage::PriorPageHead* prior = usable(page.url);
+  if (prior == nullptr || prior_->text(prior->final_url) != page.final_url) return nullptr;
   if (page.not_modified) return prior;
-  return !body_hash.empty() && body_hash == prior->page.body_hash ? prior : nullptr;
+  return !body_hash.empty() && body_hash == prior_->text(prior->body_hash) ? prior : nullptr;
+}
+
+storage::ReusedPage Rescan::read(const storage::PriorPageHead& page) const {
+  return reader_->read(page.page_id, page.extract_id);
+}
+
+std::vector<storage::SightingRecord> Rescan::sightings(const storage::PriorPageHead& page) const {
+  return prior_->sightings(page);
 }
 
 }  // namespace tagdrift::scan

@@ -1,17 +1,17 @@
 // The plan of an incremental rescan: which pages of the site's last complete scan may stand for
 // this scan's pages, the validators to ask the server with, and whether a fetched body is the
-// one analysed before. Once the scripts are revalidated, workers share it: they look pages up
-// while the crawl's sink releases the pages it is done with.
+// one analysed before. Once the scripts are revalidated it does not change, and workers share it.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
-#include <shared_mutex>
 #include <string>
-#include <unordered_set>
+#include <vector>
 
 #include "crawler/page.h"
 #include "crawler/script_cache.h"
+#include "storage/prior_page_reader.h"
 #include "storage/prior_scan.h"
 
 namespace tagdrift::scan {
@@ -20,8 +20,9 @@ class Rescan {
  public:
   // A cold scan: nothing is reused.
   Rescan() = default;
-  // `prior` is reused only when it was made with the same detection rules (`fingerprint`).
-  Rescan(storage::PriorScan prior, const std::string& fingerprint);
+  // `prior` is reused only when it was made with the same detection rules (`fingerprint`). What
+  // the heads of its pages leave out is read back from the database at `db_path`.
+  Rescan(storage::PriorScan prior, const std::string& fingerprint, const std::string& db_path);
 
   // Fetches again every script the prior scan fetched (through `scripts`, which keeps them for
   // this scan), `parallel` at a time, and rules out the pages that followed one whose body
@@ -33,22 +34,26 @@ class Rescan {
 
   // The prior page whose results stand for `page`: after a 304, or when `body_hash` is what was
   // analysed before and the page ended at the same URL. Null when the page must be analysed.
-  const storage::PriorPage* reusable(const crawler::Page& page, const std::string& body_hash) const;
+  const storage::PriorPageHead* reusable(const crawler::Page& page,
+                                         const std::string& body_hash) const;
+  // What the prior scan kept of a page reusable() gave. Throws a usage error when the database
+  // no longer has it.
+  storage::ReusedPage read(const storage::PriorPageHead& page) const;
+  // The page's sightings as the prior scan stored them, in order.
+  std::vector<storage::SightingRecord> sightings(const storage::PriorPageHead& page) const;
+  // One of a head's URLs, validators or body hash.
+  std::string text(storage::TextSpan span) const { return std::string(prior_->text(span)); }
 
-  // Drops the prior page of `url` once the sink is done with that page (the crawl requests a URL
-  // once), so that a rescan does not hold the whole last scan until the crawl ends. A pointer
-  // reusable() gave for `url` is invalid from here on.
-  void release(const std::string& url);
-
-  std::size_t prior_pages() const;
-  std::size_t changed_scripts() const { return changed_scripts_.size(); }
+  std::size_t prior_pages() const { return prior_ ? prior_->pages() : 0; }
+  std::size_t changed_scripts() const { return changed_scripts_count_; }
 
  private:
-  const storage::PriorPage* usable(const std::string& url) const;
+  const storage::PriorPageHead* usable(const std::string& url) const;
 
   std::optional<storage::PriorScan> prior_;
-  mutable std::shared_mutex pages_mutex_;  // guards prior_->pages
-  std::unordered_set<std::string> changed_scripts_;
+  std::unique_ptr<storage::PriorPageReader> reader_;
+  std::vector<bool> script_changed_;  // by index into prior_->scripts()
+  std::size_t changed_scripts_count_ = 0;
 };
 
 }  // namespace tagdrift::scan

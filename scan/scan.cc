@@ -91,8 +91,9 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
   Plan plan = plan_rescan(options, db, result.contents.scan);
-  Rescan rescan =
-      plan.prior ? Rescan(std::move(*plan.prior), result.contents.scan.detection) : Rescan();
+  Rescan rescan = plan.prior
+                      ? Rescan(std::move(*plan.prior), result.contents.scan.detection, db->path())
+                      : Rescan();
   plan.prior.reset();
   result.previous = std::move(plan.previous);
   const std::unique_ptr<detectors::SignatureSet> signatures = compiling.get();
@@ -130,7 +131,6 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
       }
     }
     PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
-    rescan.release(page.url);
     result.pages_reused += rows.page.reused ? 1 : 0;
     if (writer) writer->add_page(rows.page, rows.sightings);
     keep_for_drift(result.contents, std::move(rows));

@@ -2,60 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
 #include <tuple>
+#include <unordered_map>
+#include <utility>
 
-#include "storage/json_text.h"
 #include "storage/record_rows.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "util/error.h"
 
 namespace tagdrift::storage {
 namespace {
-
-// The one copy of `link` the prior scan holds.
-const std::string* share_link(std::string_view link, SharedStrings& shared) {
-  auto found = shared.find(link);
-  if (found == shared.end()) found = shared.emplace(link).first;
-  return &*found;
-}
-
-std::optional<std::vector<const std::string*>> share_links(std::string_view json,
-                                                           SharedStrings& shared) {
-  std::vector<const std::string*> out;
-  if (auto plain = plain_json_strings(json)) {
-    out.reserve(plain->size());
-    for (std::string_view link : *plain) out.push_back(share_link(link, shared));
-    return out;
-  }
-  auto links = from_json_text(std::string(json));
-  if (!links) return std::nullopt;
-  out.reserve(links->size());
-  for (const std::string& link : *links) out.push_back(share_link(link, shared));
-  return out;
-}
-
-// Pages by row id, so that sightings (which name their page by id) find them.
-std::unordered_map<std::int64_t, PriorPage> read_reusable_pages(const Database& db,
-                                                                std::int64_t scan_id,
-                                                                PriorShared& shared,
-                                                                const ScanRecordVisitor& visit) {
-  Statement query(db.handle(), fmt::format(R"sql(
-SELECT pages.id, extracts.id, extracts.links, extracts.scripts, {}
-FROM pages LEFT JOIN extracts ON extracts.id = pages.extract_id
-WHERE pages.scan_id = ?1)sql",
-                                           kPageColumns));
-  query.bind_int(1, scan_id);
-  std::unordered_map<std::int64_t, PriorPage> pages;
-  while (query.step()) {
-    PageRecord page = read_page_row(query, 4, db);
-    if (visit.page) visit.page(page);
-    if (query.is_null(1)) continue;  // no extract: never reusable
-    PriorPage prior{std::move(page), share_links(query.text_view_at(2), shared.links), {}};
-    prior.page.extract = PageExtract{{}, read_list_column(query, 3, db), query.int_at(1)};
-    pages.emplace(query.int_at(0), std::move(prior));
-  }
-  return pages;
-}
 
 auto fields_of(const SightingRecord& s) {
   return std::tie(s.key, s.signature_id, s.vendor, s.product, s.category, s.tag_id, s.page_url,
@@ -63,84 +22,185 @@ auto fields_of(const SightingRecord& s) {
                   s.evidence, s.line);
 }
 
-// The sighting with the page's URL left out when it names the page by one of its own URLs.
-PriorSighting share(SightingRecord sighting, const PageRecord& page, SharedSightings& shared) {
-  PriorSighting prior;
-  if (sighting.page_url == page.url) {
-    sighting.page_url.clear();
-  } else if (sighting.page_url == page.final_url) {
-    sighting.page_url.clear();
-    prior.names = PriorSighting::Names::kFinalUrl;
-  } else {
-    prior.names = PriorSighting::Names::kShared;
-  }
-  prior.shared = &*shared.insert(std::move(sighting)).first;
-  return prior;
-}
-
-void add_sightings(const Database& db, std::int64_t scan_id,
-                   std::unordered_map<std::int64_t, PriorPage>& pages, SharedSightings& shared,
-                   const ScanRecordVisitor& visit) {
-  Statement query(db.handle(), fmt::format(R"sql(
-SELECT sightings.page_id, {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
-WHERE sightings.scan_id = ?1 ORDER BY sightings.page_id, sightings.id)sql",
-                                           kSightingColumns));
-  query.bind_int(1, scan_id);
-  while (query.step()) {
-    auto page = pages.find(query.int_at(0));
-    if (page == pages.end() && !visit.sighting) continue;
-    SightingRecord sighting = read_sighting_row(query, 1, db);
-    if (visit.sighting) visit.sighting(sighting);
-    if (page == pages.end()) continue;
-    PriorPage& prior = page->second;
-    prior.shared_sightings.push_back(share(std::move(sighting), prior.page, shared));
-  }
-}
+std::size_t hash_of(std::string_view url) { return std::hash<std::string_view>{}(url); }
 
 }  // namespace
+
+// Fills a PriorScan from the database, one row at a time.
+class PriorScanLoader {
+ public:
+  PriorScanLoader(const Database& db, const ScanRecord& scan, const ScanRecordVisitor& visit)
+      : db_(db), visit_(visit) {
+    prior_.scan = scan;
+  }
+
+  PriorScan load() {
+    Transaction snapshot(db_.handle(), Transaction::Kind::kRead);
+    read_scripts_of_scan();
+    read_pages();
+    read_sightings();
+    prior_.index_pages();
+    return std::move(prior_);
+  }
+
+ private:
+  void read_scripts_of_scan() {
+    prior_.scripts_ = read_scripts(db_, prior_.scan.id);
+    for (std::uint32_t i = 0; i < prior_.scripts_.size(); ++i) {
+      script_index_.emplace(prior_.scripts_[i].url, i);
+    }
+  }
+
+  void read_pages() {
+    Statement count(db_.handle(), "SELECT count(*) FROM pages WHERE scan_id = ?1");
+    count.bind_int(1, prior_.scan.id);
+    if (count.step()) prior_.heads_.reserve(static_cast<std::size_t>(count.int_at(0)));
+    Statement query(db_.handle(), fmt::format(R"sql(
+SELECT pages.id, extracts.id, extracts.scripts, {}
+FROM pages LEFT JOIN extracts ON extracts.id = pages.extract_id
+WHERE pages.scan_id = ?1)sql",
+                                              kPageColumns));
+    query.bind_int(1, prior_.scan.id);
+    while (query.step()) {
+      PageRecord page = read_page_row(query, 3, db_);
+      if (visit_.page) visit_.page(page);
+      // A page that failed, or kept no extract, is never reused.
+      if (query.is_null(1) || !page.error.empty()) continue;
+      add_head(query, page);
+    }
+    std::sort(by_id_.begin(), by_id_.end());
+  }
+
+  void add_head(const Statement& row, const PageRecord& page) {
+    PriorPageHead head;
+    head.first_script = static_cast<std::uint32_t>(prior_.page_scripts_.size());
+    for (const std::string& script : read_list_column(row, 2, db_)) {
+      auto found = script_index_.find(script);
+      if (found == script_index_.end()) {  // its script's state is unknown: not reusable
+        prior_.page_scripts_.resize(head.first_script);
+        return;
+      }
+      prior_.page_scripts_.push_back(found->second);
+    }
+    head.scripts = static_cast<std::uint32_t>(prior_.page_scripts_.size()) - head.first_script;
+    head.page_id = row.int_at(0);
+    head.extract_id = row.int_at(1);
+    head.url = keep(page.url);
+    head.final_url = page.final_url == page.url ? head.url : keep(page.final_url);
+    head.etag = keep(page.etag);
+    head.last_modified = keep(page.last_modified);
+    head.body_hash = keep(page.body_hash);
+    by_id_.emplace_back(head.page_id, static_cast<std::uint32_t>(prior_.heads_.size()));
+    prior_.heads_.push_back(head);
+  }
+
+  void read_sightings() {
+    Statement query(db_.handle(), fmt::format(R"sql(
+SELECT sightings.page_id, {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
+WHERE sightings.scan_id = ?1 ORDER BY sightings.page_id, sightings.id)sql",
+                                              kSightingColumns));
+    query.bind_int(1, prior_.scan.id);
+    while (query.step()) {
+      PriorPageHead* head = head_of(query.int_at(0));
+      if (head == nullptr && !visit_.sighting) continue;
+      SightingRecord sighting = read_sighting_row(query, 1, db_);
+      if (visit_.sighting) visit_.sighting(sighting);
+      if (head != nullptr) add_sighting(*head, std::move(sighting));
+    }
+  }
+
+  PriorPageHead* head_of(std::int64_t page_id) {
+    auto found = std::lower_bound(by_id_.begin(), by_id_.end(),
+                                  std::pair<std::int64_t, std::uint32_t>(page_id, 0));
+    if (found == by_id_.end() || found->first != page_id) return nullptr;
+    return &prior_.heads_[found->second];
+  }
+
+  // The sighting with the page's URL left out when it names the page by one of its own URLs.
+  // A page's sightings arrive one after another, so they make one run.
+  void add_sighting(PriorPageHead& head, SightingRecord sighting) {
+    PriorSighting shared;
+    if (sighting.page_url == prior_.text(head.url)) {
+      sighting.page_url.clear();
+    } else if (sighting.page_url == prior_.text(head.final_url)) {
+      sighting.page_url.clear();
+      shared.names = PriorSighting::Names::kFinalUrl;
+    } else {
+      shared.names = PriorSighting::Names::kShared;
+    }
+    shared.shared = &*prior_.shared_sightings_.insert(std::move(sighting)).first;
+    if (head.sightings == 0) {
+      head.first_sighting = static_cast<std::uint32_t>(prior_.page_sightings_.size());
+    }
+    prior_.page_sightings_.push_back(shared);
+    ++head.sightings;
+  }
+
+  TextSpan keep(std::string_view text) {
+    if (prior_.text_.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
+      throw usage_error(fmt::format(
+          "the last scan in {} is too large to rescan incrementally; use --full", db_.path()));
+    }
+    return prior_.keep(text);
+  }
+
+  const Database& db_;
+  const ScanRecordVisitor& visit_;
+  PriorScan prior_;
+  std::unordered_map<std::string, std::uint32_t> script_index_;
+  std::vector<std::pair<std::int64_t, std::uint32_t>> by_id_;  // page row id -> head, sorted
+};
 
 bool SightingOrder::operator()(const SightingRecord& a, const SightingRecord& b) const {
   return fields_of(a) < fields_of(b);
 }
 
-std::optional<std::vector<std::string>> PriorPage::links() const {
-  if (!shared_links) return std::nullopt;
-  std::vector<std::string> out;
-  out.reserve(shared_links->size());
-  for (const std::string* link : *shared_links) out.push_back(*link);
-  return out;
+TextSpan PriorScan::keep(std::string_view text) {
+  TextSpan span{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(text.size())};
+  text_.append(text);
+  return span;
 }
 
-std::vector<SightingRecord> PriorPage::sightings() const {
+void PriorScan::index_pages() {
+  text_.shrink_to_fit();
+  heads_.shrink_to_fit();
+  page_scripts_.shrink_to_fit();
+  page_sightings_.shrink_to_fit();
+  std::size_t size = 16;
+  while (size < 2 * heads_.size()) size *= 2;
+  slots_.assign(size, 0);
+  for (std::uint32_t i = 0; i < heads_.size(); ++i) {
+    std::size_t slot = hash_of(text(heads_[i].url)) & (size - 1);
+    while (slots_[slot] != 0) slot = (slot + 1) & (size - 1);
+    slots_[slot] = i + 1;
+  }
+}
+
+const PriorPageHead* PriorScan::find(std::string_view url) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash_of(url) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const PriorPageHead& head = heads_[slots_[slot] - 1];
+    if (text(head.url) == url) return &head;
+  }
+  return nullptr;
+}
+
+std::vector<SightingRecord> PriorScan::sightings(const PriorPageHead& page) const {
   std::vector<SightingRecord> out;
-  out.reserve(shared_sightings.size());
-  for (const PriorSighting& prior : shared_sightings) {
+  out.reserve(page.sightings);
+  for (std::uint32_t i = 0; i < page.sightings; ++i) {
+    const PriorSighting& prior = page_sightings_[page.first_sighting + i];
     SightingRecord& sighting = out.emplace_back(*prior.shared);
-    if (prior.names == PriorSighting::Names::kUrl) sighting.page_url = page.url;
-    if (prior.names == PriorSighting::Names::kFinalUrl) sighting.page_url = page.final_url;
+    if (prior.names == PriorSighting::Names::kUrl) sighting.page_url = text(page.url);
+    if (prior.names == PriorSighting::Names::kFinalUrl) sighting.page_url = text(page.final_url);
   }
   return out;
 }
 
 PriorScan load_prior_scan(const Database& db, const ScanRecord& scan,
                           const ScanRecordVisitor& visit) {
-  Transaction snapshot(db.handle(), Transaction::Kind::kRead);
-  PriorScan prior;
-  prior.scan = scan;
-  auto shared = std::make_shared<PriorShared>();
-  auto by_id = read_reusable_pages(db, scan.id, *shared, visit);
-  add_sightings(db, scan.id, by_id, shared->sightings, visit);
-  prior.shared = std::move(shared);
-  prior.pages.reserve(by_id.size());
-  for (auto& [id, page] : by_id) {
-    std::string url = page.page.url;
-    prior.pages.emplace(std::move(url), std::move(page));
-  }
-  for (ScriptRecord& script : read_scripts(db, scan.id)) {
-    std::string url = script.url;
-    prior.scripts.emplace(std::move(url), std::move(script));
-  }
-  return prior;
+  return PriorScanLoader(db, scan, visit).load();
 }
 
 }  // namespace tagdrift::storage

@@ -1,16 +1,16 @@
-// What a rescan may reuse from the last complete scan of its site: each reusable page's
-// validators, extract, health context and sightings, and the scripts that scan fetched.
+// What a rescan may reuse from the last complete scan of its site, held compactly until the crawl
+// meets each page: per reusable page its URLs, validators, body hash, the scripts it followed and
+// its sightings. The rest of a page (its links and health context) stays in the history and is
+// read back only for a page found unchanged (storage/prior_page_reader.h): held in memory, a
+// site's links cost more than everything else here.
 #pragma once
 
 #include <cstdint>
 #include <functional>
-#include <memory>
-#include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "storage/database.h"
@@ -33,39 +33,54 @@ struct PriorSighting {
   Names names = Names::kUrl;
 };
 
-// Looks strings up by view, so that a link read from the database is not copied to be found.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-using SharedStrings = std::unordered_set<std::string, StringHash, std::equal_to<>>;
-
-// What the pages of a prior scan share, held once: its distinct sightings and link URLs.
-struct PriorShared {
-  SharedSightings sightings;
-  SharedStrings links;  // a site's pages link to the same few URLs
+// A run of PriorScan's text.
+struct TextSpan {
+  std::uint32_t offset = 0, size = 0;
 };
 
-struct PriorPage {
-  PageRecord page;  // page.extract is always set, with its id and scripts but no links
-  // The links, as pointers into PriorShared::links: a site's links held as strings would cost
-  // more than all else here. None when the stored list was damaged.
-  std::optional<std::vector<const std::string*>> shared_links;
-  std::vector<PriorSighting> shared_sightings;
-
-  // The page's links as the prior scan stored them; none when the stored list was damaged.
-  std::optional<std::vector<std::string>> links() const;
-  // The page's sightings as the prior scan stored them, in order.
-  std::vector<SightingRecord> sightings() const;
+// A reusable page of the prior scan: fetched fine, parsed, its extract kept, and every script it
+// followed recorded by that scan.
+struct PriorPageHead {
+  std::int64_t page_id = 0, extract_id = 0;  // rows to read the rest of the page from
+  TextSpan url, final_url, etag, last_modified, body_hash;
+  std::uint32_t first_script = 0, scripts = 0;      // a run of PriorScan's page scripts
+  std::uint32_t first_sighting = 0, sightings = 0;  // a run of PriorScan's page sightings
 };
 
-struct PriorScan {
+class PriorScan {
+ public:
   ScanRecord scan;
-  std::unordered_map<std::string, PriorPage> pages;       // by page URL
-  std::unordered_map<std::string, ScriptRecord> scripts;  // by script URL
-  std::shared_ptr<const PriorShared> shared;  // what the pages' links and sightings point to
+
+  // The reusable page with `url`, or null.
+  const PriorPageHead* find(std::string_view url) const;
+  std::size_t pages() const { return heads_.size(); }
+
+  std::string_view text(TextSpan span) const {
+    return std::string_view(text_).substr(span.offset, span.size);
+  }
+  // The scripts the scan fetched; a page names those it followed by their index here.
+  const std::vector<ScriptRecord>& scripts() const { return scripts_; }
+  std::span<const std::uint32_t> scripts_of(const PriorPageHead& page) const {
+    return std::span(page_scripts_).subspan(page.first_script, page.scripts);
+  }
+  // The page's sightings as the prior scan stored them, in order.
+  std::vector<SightingRecord> sightings(const PriorPageHead& page) const;
+  // Distinct sightings of the whole scan.
+  std::size_t distinct_sightings() const { return shared_sightings_.size(); }
+
+ private:
+  friend class PriorScanLoader;
+
+  TextSpan keep(std::string_view text);
+  void index_pages();
+
+  std::string text_;  // every URL, validator and hash of the heads, end to end
+  std::vector<PriorPageHead> heads_;
+  std::vector<std::uint32_t> slots_;  // open addressing by URL: head index + 1, 0 when free
+  std::vector<ScriptRecord> scripts_;
+  std::vector<std::uint32_t> page_scripts_;
+  SharedSightings shared_sightings_;
+  std::vector<PriorSighting> page_sightings_;
 };
 
 // Every record of a scan: its pages (in no set order), then its sightings in the order the scan
@@ -75,9 +90,10 @@ struct ScanRecordVisitor {
   std::function<void(const SightingRecord&)> sighting;
 };
 
-// The pages of `scan` that kept an extract (fetched, parsed, no secret in their links), with
-// their sightings, read in one snapshot. `visit` meets every page and sighting of the scan on the
-// way, reusable or not: what drift compares with costs no second read.
+// The reusable pages of `scan` (fetched, parsed, no secret in their links), with their sightings,
+// read in one snapshot. `visit` meets every page and sighting of the scan on the way, reusable or
+// not: what drift compares with costs no second read. Throws a usage error naming the database
+// when a stored list is damaged or the scan is too large to hold (4 GiB of URLs).
 PriorScan load_prior_scan(const Database& db, const ScanRecord& scan,
                           const ScanRecordVisitor& visit = {});
 

@@ -263,24 +263,3 @@ TEST_CASE("rescan: signatures that changed since the last scan make it a cold sc
   auto rescan = tagdrift::scan::run_scan_job(job);
   CHECK(reused_pages(rescan.report) == 0);
 }
-
-TEST_CASE("rescan: a released page is no longer reused, and the others still are") {
-  tagdrift::storage::PriorScan prior;
-  prior.scan.detection = "fingerprint";
-  for (const std::string url : {"https://www.clinic.test/a", "https://www.clinic.test/b"}) {
-    tagdrift::storage::PriorPage page;
-    page.page.url = page.page.final_url = url;
-    page.page.etag = "\"1\"";
-    page.page.extract = tagdrift::storage::PageExtract{};
-    prior.pages.emplace(url, std::move(page));
-  }
-  tagdrift::scan::Rescan rescan(std::move(prior), "fingerprint");
-  CHECK(rescan.prior_pages() == 2);
-  CHECK(rescan.validators("https://www.clinic.test/a"));
-  rescan.release("https://www.clinic.test/a");
-  CHECK_FALSE(rescan.validators("https://www.clinic.test/a"));
-  CHECK(rescan.validators("https://www.clinic.test/b"));
-  CHECK(rescan.prior_pages() == 1);
-  rescan.release("https://www.clinic.test/a");  // twice is harmless
-  CHECK(rescan.prior_pages() == 1);
-}

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "storage/history.h"
+#include "storage/prior_page_reader.h"
 #include "storage/scan_writer.h"
 #include "tests/storage/storage_fixtures.h"
 #include "tests/support/temp_dir.h"
@@ -12,6 +13,7 @@
 using tagdrift::storage::Database;
 using tagdrift::storage::History;
 using tagdrift::storage::load_prior_scan;
+using tagdrift::storage::PriorPageReader;
 using tagdrift::testing::kClinic;
 using tagdrift::testing::make_page;
 using tagdrift::testing::make_sighting;
@@ -56,20 +58,94 @@ TEST_CASE("prior scan: sightings shared between pages come back as each page sto
   REQUIRE(last);
 
   auto prior = load_prior_scan(db, *last);
-  REQUIRE(prior.pages.size() == kPages);
+  REQUIRE(prior.pages() == kPages);
   // Two sightings shared by every page, the third distinct on each.
-  CHECK(prior.shared->sightings.size() == 2 + kPages);
+  CHECK(prior.distinct_sightings() == 2 + kPages);
+  PriorPageReader reader(db.path());
   for (const auto& [url, lines] : written) {
-    std::vector<std::string> got;
-    for (const auto& sighting : prior.pages.at(url).sightings()) got.push_back(line_of(sighting));
     INFO(url);
+    const auto* head = prior.find(url);
+    REQUIRE(head != nullptr);
+    CHECK(prior.text(head->url) == url);
+    std::vector<std::string> got;
+    for (const auto& sighting : prior.sightings(*head)) got.push_back(line_of(sighting));
     CHECK(got == lines);
-    auto links = prior.pages.at(url).links();
+    auto links = reader.read(head->page_id, head->extract_id).links;
     REQUIRE(links);
     CHECK(*links == std::vector<std::string>{url + "/next", "https://cdn.test/x"});
   }
-  // Each page's own link, and the one link they all share, held once.
-  CHECK(prior.shared->links.size() == kPages + 1);
+  CHECK(prior.find(std::string(kClinic) + "/not-crawled") == nullptr);
+}
+
+TEST_CASE("prior scan: a page's validators, hash and health context come back as stored") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  auto page = make_page(kClinic, 1);
+  page.final_url = page.url + "/";
+  page.etag = "\"abc\"";
+  page.last_modified = "Fri, 27 Nov 2026 15:49:10 GMT";
+  page.content_type = "text/html; charset=utf-8";
+  page.health_context = true;
+  page.health_terms = {"fertility", "ivf"};
+  page.collects_pii = {"email"};
+  page.extract = tagdrift::storage::PageExtract{{"https://www.clinic.test/ivf"}, {}, 0};
+  writer.add_page(page, {make_sighting(page.final_url)});
+  writer.finish({1, 0, 0}, "2026-11-26T10:05:00Z");
+
+  auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
+  const auto* head = prior.find(page.url);
+  REQUIRE(head != nullptr);
+  CHECK(prior.text(head->final_url) == page.final_url);
+  CHECK(prior.text(head->etag) == page.etag);
+  CHECK(prior.text(head->last_modified) == page.last_modified);
+  CHECK(prior.text(head->body_hash) == page.body_hash);
+  REQUIRE(prior.sightings(*head).size() == 1);
+  CHECK(prior.sightings(*head)[0].page_url == page.final_url);
+  auto rest = PriorPageReader(db.path()).read(head->page_id, head->extract_id);
+  CHECK(rest.content_type == page.content_type);
+  CHECK(rest.health_context);
+  CHECK(rest.health_terms == page.health_terms);
+  CHECK(rest.collects_pii == page.collects_pii);
+}
+
+TEST_CASE("prior scan: a page that followed a script the scan did not record is not reusable") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  const std::string recorded = "https://cdn.test/gtm.js", unrecorded = "https://cdn.test/other.js";
+  auto with_recorded = make_page(kClinic, 1), with_unrecorded = make_page(kClinic, 2);
+  with_recorded.extract = tagdrift::storage::PageExtract{{}, {recorded}, 0};
+  with_unrecorded.extract = tagdrift::storage::PageExtract{{}, {recorded, unrecorded}, 0};
+  writer.add_page(with_recorded, {});
+  writer.add_page(with_unrecorded, {});
+  writer.finish({2, 0, 0}, "2026-11-26T10:05:00Z", {{recorded, "hash", ""}});
+
+  auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
+  CHECK(prior.pages() == 1);
+  CHECK(prior.find(with_unrecorded.url) == nullptr);
+  const auto* head = prior.find(with_recorded.url);
+  REQUIRE(head != nullptr);
+  auto scripts = prior.scripts_of(*head);
+  REQUIRE(scripts.size() == 1);
+  CHECK(prior.scripts().at(scripts[0]).url == recorded);
+}
+
+TEST_CASE("prior scan: reading back a page the database no longer has names the database") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  auto page = make_page(kClinic, 1);
+  page.extract = tagdrift::storage::PageExtract{{page.url + "/next"}, {}, 0};
+  writer.add_page(page, {});
+  writer.finish({1, 0, 0}, "2026-11-26T10:05:00Z");
+  auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
+  const auto* head = prior.find(page.url);
+  REQUIRE(head != nullptr);
+  PriorPageReader reader(db.path());
+  CHECK_THROWS_WITH(reader.read(head->page_id + 1000, head->extract_id),
+                    Catch::Contains("is gone from the database") && Catch::Contains(db.path()));
+  CHECK(reader.read(head->page_id, head->extract_id).links);  // the reader still works
 }
 
 TEST_CASE("prior scan: a page whose stored links are damaged has none to reuse") {
@@ -82,9 +158,10 @@ TEST_CASE("prior scan: a page whose stored links are damaged has none to reuse")
   writer.finish({1, 0, 0}, "2026-11-26T10:05:00Z");
   tagdrift::storage::Statement(db.handle(), "UPDATE extracts SET links = '[\"cut'").step();
   auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
-  REQUIRE(prior.pages.count(page.url) == 1);
-  CHECK_FALSE(prior.pages.at(page.url).links());
-  CHECK(prior.pages.at(page.url).sightings().size() == 1);
+  const auto* head = prior.find(page.url);
+  REQUIRE(head != nullptr);
+  CHECK_FALSE(PriorPageReader(db.path()).read(head->page_id, head->extract_id).links);
+  CHECK(prior.sightings(*head).size() == 1);
 }
 
 TEST_CASE("prior scan: the visitor meets every record of the scan, as for_each_record hands them") {
@@ -119,6 +196,8 @@ TEST_CASE("prior scan: the visitor meets every record of the scan, as for_each_r
   CHECK(expected.size() == 3);
   CHECK(visited == expected);
   // The visitor sees the page that failed; the rescan may reuse only the other.
-  CHECK(prior.pages.size() == 1);
-  CHECK(prior.pages.at(reusable.url).sightings().size() == 2);
+  CHECK(prior.pages() == 1);
+  CHECK(prior.find(failed.url) == nullptr);
+  REQUIRE(prior.find(reusable.url) != nullptr);
+  CHECK(prior.sightings(*prior.find(reusable.url)).size() == 2);
 }
