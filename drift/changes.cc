@@ -14,37 +14,33 @@ namespace tagdrift::drift {
 namespace {
 
 // The part of a key after the vendor: the account ID, or the host for ID-less tags.
-std::string identity_of(const Finding& finding) {
+std::string identity_of(const PreviousFinding& finding) {
   if (!finding.tag_id.empty()) return finding.tag_id;
   const auto colon = finding.key.find(':');
   return colon == std::string::npos ? finding.key : finding.key.substr(colon + 1);
 }
 
-using PagesByUrl = std::map<std::string_view, const FindingPage*, std::less<>>;
-
-PagesByUrl pages_by_url(const Finding& finding) {
-  PagesByUrl pages;
-  for (const FindingPage& page : finding.pages) pages.emplace(*page.url, &page);
-  return pages;
+// The page of `before` with `url`, or null.
+const PreviousPage* find_page(const PreviousFinding& before, std::string_view url) {
+  auto found = std::lower_bound(
+      before.pages.begin(), before.pages.end(), url,
+      [](const PreviousPage& page, std::string_view u) { return std::string_view(*page.url) < u; });
+  return found == before.pages.end() || *found->url != url ? nullptr : &*found;
 }
 
-const FindingPage* find_page(const PagesByUrl& pages, std::string_view url) {
-  auto found = pages.find(url);
-  return found == pages.end() ? nullptr : found->second;
+bool on_every_fetched_page(const PreviousFinding& before, const Previous& previous) {
+  return std::ranges::all_of(previous.fetched.urls(), [&](std::string_view url) {
+    return find_page(before, url) != nullptr;
+  });
 }
 
-bool on_every_fetched_page(const PagesByUrl& before, const Previous& previous) {
-  return std::all_of(previous.fetched.begin(), previous.fetched.end(),
-                     [&](const std::string& url) { return before.count(url) > 0; });
-}
-
-void add_new_pages(const Finding& now, const PagesByUrl& before, const Previous& previous,
+void add_new_pages(const Finding& now, const PreviousFinding& before, const Previous& previous,
                    std::vector<std::string>& lines) {
   const bool was_site_wide = !previous.fetched.empty() && on_every_fetched_page(before, previous);
   std::vector<std::string> health, other;
   for (const FindingPage& page : now.pages) {
     if (find_page(before, *page.url) != nullptr) continue;
-    const bool seen_before = previous.fetched.count(page.url) > 0;
+    const bool seen_before = previous.fetched.contains(*page.url);
     if (!seen_before && was_site_wide && !page.health_context) continue;
     (page.health_context ? health : other).push_back(page.url);
   }
@@ -58,13 +54,13 @@ void add_new_pages(const Finding& now, const PagesByUrl& before, const Previous&
   }
 }
 
-void add_gating_dropped(const Finding& now, const Finding& before, const PagesByUrl& old_pages,
-                        const Previous& previous, std::vector<std::string>& lines) {
+void add_gating_dropped(const Finding& now, const PreviousFinding& before, const Previous& previous,
+                        std::vector<std::string>& lines) {
   std::vector<std::string> dropped, ungated;
   for (const FindingPage& page : now.pages) {
     if (page.consent_gated) continue;
     ungated.push_back(page.url);
-    const FindingPage* old = find_page(old_pages, *page.url);
+    const PreviousPage* old = find_page(before, *page.url);
     if (old != nullptr && old->consent_gated) dropped.push_back(page.url);
   }
   if (!dropped.empty()) {
@@ -78,9 +74,22 @@ void add_gating_dropped(const Finding& now, const Finding& before, const PagesBy
 
 }  // namespace
 
-const Finding* find_previous(const Previous& previous, std::string_view key) {
-  auto found = std::lower_bound(previous.findings.begin(), previous.findings.end(), key,
-                                [](const Finding& f, std::string_view k) { return f.key < k; });
+PreviousFinding previous_finding(Finding finding) {
+  PreviousFinding before{std::move(finding.key),    std::move(finding.signature),
+                         std::move(finding.vendor), std::move(finding.tag_id),
+                         finding.consent_gated,     std::move(finding.enhanced_match),
+                         std::move(finding.events), {}};
+  before.pages.reserve(finding.pages.size());
+  for (FindingPage& page : finding.pages) {
+    before.pages.push_back({std::move(page.url), page.consent_gated});
+  }
+  return before;
+}
+
+const PreviousFinding* find_previous(const Previous& previous, std::string_view key) {
+  auto found =
+      std::lower_bound(previous.findings.begin(), previous.findings.end(), key,
+                       [](const PreviousFinding& f, std::string_view k) { return f.key < k; });
   if (found == previous.findings.end() || found->key != key) return nullptr;
   return &*found;
 }
@@ -89,7 +98,7 @@ std::string new_tag_line(const Finding& now, const Previous* previous) {
   if (previous == nullptr) return "first scan of this site";
   std::string line;
   std::vector<std::string> known_ids;
-  for (const Finding& old : previous->findings) {
+  for (const PreviousFinding& old : previous->findings) {
     if (old.vendor == now.vendor) known_ids.push_back(identity_of(old));
   }
   if (now.vendor == "unknown") {
@@ -105,12 +114,11 @@ std::string new_tag_line(const Finding& now, const Previous* previous) {
   return line;
 }
 
-std::vector<std::string> changes_since(const Finding& now, const Finding& before,
+std::vector<std::string> changes_since(const Finding& now, const PreviousFinding& before,
                                        const Previous& previous) {
   std::vector<std::string> lines;
-  const PagesByUrl old_pages = pages_by_url(before);
-  add_new_pages(now, old_pages, previous, lines);
-  add_gating_dropped(now, before, old_pages, previous, lines);
+  add_new_pages(now, before, previous, lines);
+  add_gating_dropped(now, before, previous, lines);
   std::vector<std::string> matching = missing_from(now.enhanced_match, before.enhanced_match);
   if (!matching.empty()) lines.push_back("enhanced match turned on: " + joined(matching));
   std::vector<std::string> events = missing_from(now.events, before.events);

@@ -10,20 +10,37 @@
 #include <vector>
 
 #include "drift/report_model.h"
+#include "drift/url_set.h"
 
 namespace tagdrift::drift {
+
+// A page of a previous finding: all the comparison reads of it.
+struct PreviousPage {
+  SharedText url;
+  bool consent_gated = false;
+};
+
+// What the comparison reads of a previous scan's finding: a sixth of a Finding's memory a page.
+struct PreviousFinding {
+  std::string key, signature, vendor, tag_id;
+  bool consent_gated = false;  // gated on every page
+  std::vector<std::string> enhanced_match, events;
+  std::vector<PreviousPage> pages;  // sorted by URL
+};
+
+PreviousFinding previous_finding(Finding finding);
 
 // What the previous scan knew, for comparing findings with it.
 struct Previous {
   std::int64_t scan_id = 0;
-  std::vector<Finding> findings;    // sorted by key; of their pages, only URL and gating are read
-  std::set<std::string> fetched;    // URLs of the pages it fetched fine
-  std::set<std::string> commented;  // keys it saw only in comments
-  std::string site;                 // for shortening URLs in lines
+  std::vector<PreviousFinding> findings;  // sorted by key
+  UrlSet fetched;                         // URLs of the pages it fetched fine, sorted
+  std::set<std::string> commented;        // keys it saw only in comments
+  std::string site;                       // for shortening URLs in lines
 };
 
 // The finding with `key` in `previous`, or null.
-const Finding* find_previous(const Previous& previous, std::string_view key);
+const PreviousFinding* find_previous(const Previous& previous, std::string_view key);
 
 // The line saying why a tag not in the previous scan is new: "new vendor on this site", or
 // "new account ID for a vendor already on the site (pinterest: 2612…)". `previous` is null when
@@ -33,7 +50,7 @@ std::string new_tag_line(const Finding& now, const Previous* previous);
 // How `now` changed since `before` (the same key in `previous`), one line each; empty when it
 // did not. A page the previous scan never fetched counts as new for the tag unless the tag was
 // on every page before (the site grew) and the page has no health context.
-std::vector<std::string> changes_since(const Finding& now, const Finding& before,
+std::vector<std::string> changes_since(const Finding& now, const PreviousFinding& before,
                                        const Previous& previous);
 
 }  // namespace tagdrift::drift

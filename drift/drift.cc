@@ -28,7 +28,7 @@ std::set<std::string> approved_keys(const std::vector<storage::ApprovalRecord>& 
 // Status and change lines. An approval covers a tag's presence, so an approved tag that is
 // merely back (or first seen by this comparison) stays approved; a change of state is drift.
 void classify(Finding& finding, const Previous* previous, bool approved) {
-  const Finding* before = previous ? find_previous(*previous, finding.key) : nullptr;
+  const PreviousFinding* before = previous ? find_previous(*previous, finding.key) : nullptr;
   if (before == nullptr) {
     finding.status = approved ? Status::kApproved : Status::kNew;
     if (!approved) finding.changes.push_back(new_tag_line(finding, previous));
@@ -47,7 +47,7 @@ std::vector<RemovedTag> removed_tags(const Previous& previous,
   std::set<std::string> present;
   for (const Finding& finding : findings) present.insert(finding.key);
   std::vector<RemovedTag> removed;
-  for (const Finding& old : previous.findings) {
+  for (const PreviousFinding& old : previous.findings) {
     if (!present.count(old.key))
       removed.push_back({old.key, old.signature, old.vendor, old.tag_id});
   }

@@ -11,11 +11,12 @@ bool fetched_fine(const storage::PageRecord& page) {
   return page.error.empty() && page.skipped.empty() && page.status < 400;
 }
 
-std::set<std::string> fetched_urls(const storage::ScanContents& scan) {
-  std::set<std::string> urls;
+UrlSet fetched_urls(const storage::ScanContents& scan) {
+  UrlSet urls;
   for (const storage::PageRecord& page : scan.pages) {
-    if (fetched_fine(page)) urls.insert(page.url);
+    if (fetched_fine(page)) urls.add(page.url);
   }
+  urls.sort();
   return urls;
 }
 
@@ -27,22 +28,22 @@ std::vector<PageChange> page_changes(const storage::ScanContents& previous,
   return page_changes(fetched_urls(previous), pages);
 }
 
-std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before,
+std::vector<PageChange> page_changes(const UrlSet& fetched_before,
                                      const std::vector<ReportPage>& current) {
   std::unordered_map<std::string_view, const ReportPage*> now;
   for (const ReportPage& page : current) now.emplace(*page.url, &page);
   std::vector<PageChange> changes;
-  for (const std::string& url : fetched_before) {
+  for (std::string_view url : fetched_before.urls()) {
     auto found = now.find(url);
     if (found == now.end()) {
-      changes.push_back({url, "vanished"});
+      changes.push_back({std::string(url), "vanished"});
       continue;
     }
     const ReportPage& page = *found->second;
     if (!page.error.empty()) {
-      changes.push_back({url, "broke: " + *page.error});
+      changes.push_back({std::string(url), "broke: " + *page.error});
     } else if (page.skipped.empty() && page.status >= 400) {
-      changes.push_back({url, fmt::format("broke: HTTP {}", page.status)});
+      changes.push_back({std::string(url), fmt::format("broke: HTTP {}", page.status)});
     }
   }
   return changes;

@@ -2,11 +2,11 @@
 // explain removed tags that were only on those pages.
 #pragma once
 
-#include <set>
 #include <string>
 #include <vector>
 
 #include "drift/report_model.h"
+#include "drift/url_set.h"
 #include "storage/records.h"
 
 namespace tagdrift::drift {
@@ -15,14 +15,14 @@ namespace tagdrift::drift {
 bool fetched_fine(const storage::PageRecord& page);
 
 // The URLs of the scan's pages that were fetched fine.
-std::set<std::string> fetched_urls(const storage::ScanContents& scan);
+UrlSet fetched_urls(const storage::ScanContents& scan);
 
 // Pages fetched fine in `previous` that are absent from `current` ("vanished") or present with
 // an error or an HTTP error status ("broke: <error>"), sorted by URL.
 std::vector<PageChange> page_changes(const storage::ScanContents& previous,
                                      const storage::ScanContents& current);
 // The same from the URLs the previous scan fetched fine (fetched_urls) and the current pages.
-std::vector<PageChange> page_changes(const std::set<std::string>& fetched_before,
+std::vector<PageChange> page_changes(const UrlSet& fetched_before,
                                      const std::vector<ReportPage>& current);
 
 }  // namespace tagdrift::drift

@@ -5,7 +5,7 @@
 namespace tagdrift::drift {
 
 void PreviousFold::add_page(const storage::PageRecord& page) {
-  if (fetched_fine(page)) previous_.fetched.insert(page.url);
+  if (fetched_fine(page)) previous_.fetched.add(page.url);
 }
 
 void PreviousFold::add_sighting(storage::SightingRecord sighting) {
@@ -15,7 +15,10 @@ void PreviousFold::add_sighting(storage::SightingRecord sighting) {
 Previous PreviousFold::finish() {
   Previous previous = std::move(previous_);
   previous_ = {};
-  previous.findings = sightings_.take_findings({});
+  previous.fetched.sort();
+  for (Finding& finding : sightings_.take_findings({})) {
+    previous.findings.push_back(previous_finding(std::move(finding)));
+  }
   for (const CommentedTag& tag : sightings_.take_commented()) {
     if (!find_previous(previous, tag.key)) previous.commented.insert(tag.key);
   }

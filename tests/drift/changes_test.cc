@@ -14,7 +14,9 @@ namespace {
 
 Previous previous_of(const tagdrift::storage::ScanContents& scan) {
   Previous previous;
-  previous.findings = collect_findings(scan);
+  for (Finding& finding : collect_findings(scan)) {
+    previous.findings.push_back(previous_finding(std::move(finding)));
+  }
   previous.fetched = fetched_urls(scan);
   previous.site = kSite;
   return previous;

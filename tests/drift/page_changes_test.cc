@@ -44,5 +44,5 @@ TEST_CASE("page changes: fetched urls leave out failed and skipped pages") {
   auto failed = page_at("/x/");
   failed.error = "timeout";
   auto urls = fetched_urls(scan_of(1, {page_at("/"), failed}, {}));
-  CHECK(urls == std::set<std::string>{url_of("/")});
+  CHECK(urls == UrlSet{url_of("/")});
 }

@@ -19,7 +19,7 @@ TEST_CASE("previous fold: fetched pages, findings by key, keys seen only in comm
       {commented, commented_and_live, tag_at("meta:1", "/a/"), gated(tag_at("hotjar:5", "/b/"))});
   auto previous = read_previous(scan);
   CHECK(previous.scan_id == 7);
-  CHECK(previous.fetched == std::set<std::string>{url_of("/a/"), url_of("/b/")});
+  CHECK(previous.fetched == tagdrift::drift::UrlSet{url_of("/a/"), url_of("/b/")});
   REQUIRE(previous.findings.size() == 2);
   CHECK(previous.findings[0].key == "hotjar:5");
   CHECK(previous.findings[0].consent_gated);
