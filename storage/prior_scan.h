@@ -43,8 +43,9 @@ struct TextSpan {
 struct PriorPageHead {
   std::int64_t page_id = 0, extract_id = 0;  // rows to read the rest of the page from
   TextSpan url, final_url, etag, last_modified, body_hash;
-  std::uint32_t first_script = 0, scripts = 0;      // a run of PriorScan's page scripts
-  std::uint32_t first_sighting = 0, sightings = 0;  // a run of PriorScan's page sightings
+  std::uint32_t first_script = 0, scripts = 0;  // a run of PriorScan's page scripts
+  // A run of PriorScan's page sightings; pages with the same sightings share one.
+  std::uint32_t first_sighting = 0, sightings = 0;
 };
 
 class PriorScan {
@@ -65,8 +66,9 @@ class PriorScan {
   }
   // The page's sightings as the prior scan stored them, in order.
   std::vector<SightingRecord> sightings(const PriorPageHead& page) const;
-  // Distinct sightings of the whole scan.
+  // Distinct sightings of the whole scan, and the page sightings held for them.
   std::size_t distinct_sightings() const { return shared_sightings_.size(); }
+  std::size_t held_page_sightings() const { return page_sightings_.size(); }
 
  private:
   friend class PriorScanLoader;

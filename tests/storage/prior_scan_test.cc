@@ -77,6 +77,33 @@ TEST_CASE("prior scan: sightings shared between pages come back as each page sto
   CHECK(prior.find(std::string(kClinic) + "/not-crawled") == nullptr);
 }
 
+TEST_CASE("prior scan: pages with the same sightings share one run of them") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  constexpr int kPages = 5;
+  for (int n = 0; n < kPages; ++n) {
+    auto page = make_page(kClinic, n);
+    page.extract = tagdrift::storage::PageExtract{{}, {}, 0};
+    // The same tags on every page, each naming the page by its own URL.
+    writer.add_page(page, {make_sighting(page.url), make_sighting(page.final_url, "tt:9")});
+  }
+  writer.finish({kPages, 0, 0}, "2026-11-26T10:05:00Z");
+  auto prior = load_prior_scan(db, *History(db).last_complete_scan(kClinic));
+  REQUIRE(prior.pages() == kPages);
+  CHECK(prior.held_page_sightings() == 2);
+  for (int n = 0; n < kPages; ++n) {
+    auto page = make_page(kClinic, n);
+    const auto* head = prior.find(page.url);
+    REQUIRE(head != nullptr);
+    auto sightings = prior.sightings(*head);
+    REQUIRE(sightings.size() == 2);
+    CHECK(sightings[0].page_url == page.url);
+    CHECK(sightings[1].page_url == page.final_url);
+    CHECK(sightings[1].key == "tt:9");
+  }
+}
+
 TEST_CASE("prior scan: a page's validators, hash and health context come back as stored") {
   TempDir dir;
   Database db = Database::open((dir.path() / "history.db").string());
