@@ -130,3 +130,30 @@ TEST_CASE("json_stream: a document larger than the buffer reaches the stream who
   CHECK(out.str().size() > 64 * 1024);
   CHECK(out.str() == dumped(whole));
 }
+
+TEST_CASE("json_stream: a string is written as dump() writes it, whatever byte is where") {
+  // Every byte that needs escaping or decides the UTF-8 handling, at every offset of strings
+  // around the eight-byte stride of the plain-text check.
+  const std::string specials = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', '\x80', '\xc3', '\xff'};
+  for (std::size_t length = 1; length <= 19; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (char special : specials) {
+        std::string text(length, 'a');
+        text[at] = special;
+        std::ostringstream out;
+        {
+          report::JsonStream stream(out);
+          stream.string(text);
+        }
+        INFO("length " << length << ", byte " << static_cast<int>(special) << " at " << at);
+        CHECK(out.str() == dumped(json(text)));
+      }
+    }
+  }
+  std::ostringstream out;
+  {
+    report::JsonStream stream(out);
+    stream.string("https://www.clinic.test/fertility/ivf?x=1&y=~");
+  }
+  CHECK(out.str() == "\"https://www.clinic.test/fertility/ivf?x=1&y=~\"\n");
+}
