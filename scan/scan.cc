@@ -3,6 +3,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "crawler/script_cache.h"
@@ -73,6 +74,12 @@ std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts)
   return records;
 }
 
+// A page's rows as a worker made them, and their copy for the history writer.
+struct AnalysedRows {
+  PageRows rows;
+  PageRows for_history;
+};
+
 // Drift and the report never read a page's links, validators or fetch details, nor its sightings
 // one by one: keeping them would grow with the site.
 void keep_for_drift(drift::FoldedScan& scan, PageRows rows) {
@@ -109,31 +116,39 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     result.contents.scan.id = writer->scan_id();
   }
 
-  // Workers leave each page's analysis here; the sink (one thread) pairs it with the page.
+  // Workers turn each page's analysis into its rows and leave them here, with a copy for the
+  // history; the sink (one thread, the crawl loop) pairs them with the page.
   std::mutex mutex;
-  std::unordered_map<std::string, PageAnalysis> analyses;
+  std::unordered_map<std::string, AnalysedRows> analysed;
   const PageAnalyser analyser{detector, lexicon,      &fetcher, options.crawl.max_links_per_page,
                               rescan,   db != nullptr};
   crawler::PageProcessor process = [&](crawler::Page& page) {
     PageAnalysis analysis = analyse_page(page, analyser);
-    std::vector<std::string> links = analysis.links;
+    // A reused page's rows name its extract by id: the links are the crawl's alone.
+    std::vector<std::string> links = analysis.reused ? std::move(analysis.links) : analysis.links;
+    AnalysedRows rows{to_page_rows(page, std::move(analysis), options.redact), {}};
+    if (writer) rows.for_history = rows.rows;
     std::lock_guard lock(mutex);
-    analyses[page.url] = std::move(analysis);
+    analysed[page.url] = std::move(rows);
     return links;
   };
   crawler::PageSink sink = [&](crawler::Page&& page) {
-    PageAnalysis analysis;
+    std::optional<AnalysedRows> rows;
     {
       std::lock_guard lock(mutex);
-      if (auto found = analyses.find(page.url); found != analyses.end()) {
-        analysis = std::move(found->second);
-        analyses.erase(found);
+      if (auto found = analysed.find(page.url); found != analysed.end()) {
+        rows = std::move(found->second);
+        analysed.erase(found);
       }
     }
-    PageRows rows = to_page_rows(page, std::move(analysis), options.redact);
-    result.pages_reused += rows.page.reused ? 1 : 0;
-    if (writer) writer->add_page(rows.page, rows.sightings);
-    keep_for_drift(result.contents, std::move(rows));
+    if (!rows) {  // not analysed: failed, skipped, or the analysis threw
+      rows = AnalysedRows{to_page_rows(page, {}, options.redact), {}};
+      if (writer) rows->for_history = rows->rows;
+    }
+    result.pages_reused += rows->rows.page.reused ? 1 : 0;
+    if (writer)
+      writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));
+    keep_for_drift(result.contents, std::move(rows->rows));
   };
   crawler::ValidatorLookup validators = [&](const std::string& url) {
     return rescan.validators(url);
