@@ -29,9 +29,10 @@ const PreviousPage* find_page(const PreviousFinding& before, std::string_view ur
 }
 
 bool on_every_fetched_page(const PreviousFinding& before, const Previous& previous) {
-  return std::ranges::all_of(previous.fetched.urls(), [&](std::string_view url) {
-    return find_page(before, url) != nullptr;
-  });
+  for (std::size_t i = 0; i < previous.fetched.size(); ++i) {
+    if (find_page(before, previous.fetched.at(i)) == nullptr) return false;
+  }
+  return true;
 }
 
 void add_new_pages(const Finding& now, const PreviousFinding& before, const Previous& previous,

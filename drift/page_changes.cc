@@ -33,7 +33,8 @@ std::vector<PageChange> page_changes(const UrlSet& fetched_before,
   std::unordered_map<std::string_view, const ReportPage*> now;
   for (const ReportPage& page : current) now.emplace(*page.url, &page);
   std::vector<PageChange> changes;
-  for (std::string_view url : fetched_before.urls()) {
+  for (std::size_t i = 0; i < fetched_before.size(); ++i) {
+    const std::string_view url = fetched_before.at(i);
     auto found = now.find(url);
     if (found == now.end()) {
       changes.push_back({std::string(url), "vanished"});

@@ -38,6 +38,12 @@ bool UrlSet::contains(std::string_view url) const {
   return found != spans_.end() && view(*found) == url;
 }
 
-bool operator==(const UrlSet& a, const UrlSet& b) { return std::ranges::equal(a.urls(), b.urls()); }
+bool operator==(const UrlSet& a, const UrlSet& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a.at(i) != b.at(i)) return false;
+  }
+  return true;
+}
 
 }  // namespace tagdrift::drift

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <initializer_list>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +24,8 @@ class UrlSet {
   bool contains(std::string_view url) const;
   std::size_t size() const { return spans_.size(); }
   bool empty() const { return spans_.empty(); }
-  // The URLs, sorted.
-  auto urls() const {
-    return spans_ | std::views::transform([this](Span span) { return view(span); });
-  }
+  // The i-th URL, in sorted order once sort() ran.
+  std::string_view at(std::size_t i) const { return view(spans_[i]); }
 
   friend bool operator==(const UrlSet& a, const UrlSet& b);
 

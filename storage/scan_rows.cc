@@ -58,46 +58,50 @@ ScanRows::ScanRows(sqlite3* db, std::int64_t scan_id, std::int64_t site_id, std:
 
 void ScanRows::insert(const PageRecord& page, const std::vector<SightingRecord>& sightings) {
   std::int64_t page_id = insert_page(page);
+  // Bound in place: every text lives until the row is written.
   for (const SightingRecord& sighting : sightings) {
     insert_sighting_.bind_int(1, scan_id_)
         .bind_int(2, page_id)
         .bind_int(3, tag_row(sighting))
-        .bind_text(4, sighting.signature_id)
-        .bind_text(5, sighting.page_url)
-        .bind_text(6, sighting.place)
-        .bind_text(7, sighting.via)
+        .bind_text_in_place(4, sighting.signature_id)
+        .bind_text_in_place(5, sighting.page_url)
+        .bind_text_in_place(6, sighting.place)
+        .bind_text_in_place(7, sighting.via)
         .bind_int(8, sighting.consent_gated)
         .bind_int(9, sighting.commented)
-        .bind_text(10, to_json_text(sighting.events))
-        .bind_text(11, to_json_text(sighting.enhanced_match))
-        .bind_text(12, sighting.evidence)
+        .bind_text_in_place(10, to_json_text(sighting.events))
+        .bind_text_in_place(11, to_json_text(sighting.enhanced_match))
+        .bind_text_in_place(12, sighting.evidence)
         .bind_int(13, sighting.line)
         .run();
   }
 }
 
 std::int64_t ScanRows::insert_page(const PageRecord& page) {
+  const std::string health_terms = to_json_text(page.health_terms);
+  const std::string collects_pii = to_json_text(page.collects_pii);
+  const std::int64_t extract = page.extract ? extract_row(*page.extract) : 0;
   insert_page_.bind_int(1, scan_id_)
-      .bind_text(2, page.url)
-      .bind_text(3, page.final_url)
+      .bind_text_in_place(2, page.url)
+      .bind_text_in_place(3, page.final_url)
       .bind_int(4, page.status)
-      .bind_text(5, page.content_type)
+      .bind_text_in_place(5, page.content_type)
       .bind_int(6, static_cast<std::int64_t>(page.bytes))
       .bind_real(7, page.seconds)
       .bind_int(8, page.depth)
-      .bind_text(9, page.found_by)
-      .bind_text(10, page.referrer)
-      .bind_text(11, page.error)
-      .bind_text(12, page.skipped)
+      .bind_text_in_place(9, page.found_by)
+      .bind_text_in_place(10, page.referrer)
+      .bind_text_in_place(11, page.error)
+      .bind_text_in_place(12, page.skipped)
       .bind_int(13, page.health_context)
-      .bind_text(14, to_json_text(page.health_terms))
-      .bind_text(15, to_json_text(page.collects_pii))
-      .bind_text(16, page.body_hash)
-      .bind_text(17, page.etag)
-      .bind_text(18, page.last_modified)
+      .bind_text_in_place(14, health_terms)
+      .bind_text_in_place(15, collects_pii)
+      .bind_text_in_place(16, page.body_hash)
+      .bind_text_in_place(17, page.etag)
+      .bind_text_in_place(18, page.last_modified)
       .bind_int(19, page.reused);
   if (page.extract) {
-    insert_page_.bind_int(20, extract_row(*page.extract));
+    insert_page_.bind_int(20, extract);
   } else {
     insert_page_.bind_null(20);
   }

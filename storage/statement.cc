@@ -24,6 +24,15 @@ Statement& Statement::bind_real(int index, double value) {
   return *this;
 }
 
+Statement& Statement::bind_text_in_place(int index, std::string_view value) {
+  in_place_ = true;
+  if (sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_STATIC,
+                          SQLITE_UTF8) != SQLITE_OK) {
+    throw_sqlite_error(db_);
+  }
+  return *this;
+}
+
 Statement& Statement::bind_text(int index, std::string_view value) {
   if (sqlite3_bind_text64(stmt_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT,
                           SQLITE_UTF8) != SQLITE_OK) {
@@ -43,7 +52,7 @@ bool Statement::step() {
   if (rc == SQLITE_DONE) return false;
   // The error is read before the reset, which would otherwise report it a second time.
   std::string message = sqlite_error_message(db_);
-  sqlite3_reset(stmt_.get());
+  reset();
   throw usage_error(message);
 }
 
@@ -53,7 +62,13 @@ void Statement::run() {
   reset();
 }
 
-void Statement::reset() { sqlite3_reset(stmt_.get()); }
+void Statement::reset() {
+  sqlite3_reset(stmt_.get());
+  if (in_place_) {
+    sqlite3_clear_bindings(stmt_.get());
+    in_place_ = false;
+  }
+}
 
 std::int64_t Statement::int_at(int column) const {
   return sqlite3_column_int64(stmt_.get(), column);

@@ -23,6 +23,9 @@ class Statement {
   Statement& bind_int(int index, std::int64_t value);
   Statement& bind_real(int index, double value);
   Statement& bind_text(int index, std::string_view value);
+  // The same without a copy: SQLite reads `value` in place, so it must live until the statement
+  // is reset. reset() and run() clear every binding of a statement bound this way.
+  Statement& bind_text_in_place(int index, std::string_view value);
   Statement& bind_null(int index);
 
   // Steps once: true when a row is ready to read, false when the statement is done.
@@ -43,6 +46,7 @@ class Statement {
 
  private:
   sqlite3* db_;
+  bool in_place_ = false;  // a binding points at the caller's text
   std::unique_ptr<sqlite3_stmt, StatementFinalizer> stmt_;
 };
 

@@ -10,7 +10,7 @@ namespace {
 
 std::vector<std::string> listed(const UrlSet& set) {
   std::vector<std::string> out;
-  for (std::string_view url : set.urls()) out.emplace_back(url);
+  for (std::size_t i = 0; i < set.size(); ++i) out.emplace_back(set.at(i));
   return out;
 }
 
