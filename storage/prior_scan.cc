@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <future>
 #include <limits>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
 
-#include "storage/prior_sightings.h"
 #include "storage/record_rows.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -36,21 +34,11 @@ class PriorScanLoader {
     prior_.scan = scan;
   }
 
-  // The sightings, most of the work, are read on another thread and connection meanwhile: a
-  // rescan waits for this load before its first request.
   PriorScan load() {
-    auto sightings = std::async(std::launch::async, [this] {
-      return read_prior_sightings(db_.path(), prior_.scan.id, prior_.shared_sightings_,
-                                  visit_.sighting);
-    });
-    {
-      Transaction snapshot(db_.handle(), Transaction::Kind::kRead);
-      read_scripts_of_scan();
-      read_pages();
-    }
-    for (const PageSighting& sighting : sightings.get()) {
-      if (PriorPageHead* head = head_of(sighting.page_id)) add_sighting(*head, sighting.sighting);
-    }
+    Transaction snapshot(db_.handle(), Transaction::Kind::kRead);
+    read_scripts_of_scan();
+    read_pages();
+    read_sightings();
     share_sighting_runs();
     prior_.index_pages();
     return std::move(prior_);
@@ -107,6 +95,21 @@ WHERE pages.scan_id = ?1)sql",
     prior_.heads_.push_back(head);
   }
 
+  void read_sightings() {
+    Statement query(db_.handle(), fmt::format(R"sql(
+SELECT sightings.page_id, {} FROM sightings JOIN tags ON tags.id = sightings.tag_ref
+WHERE sightings.scan_id = ?1 ORDER BY sightings.page_id, sightings.id)sql",
+                                              kSightingColumns));
+    query.bind_int(1, prior_.scan.id);
+    while (query.step()) {
+      PriorPageHead* head = head_of(query.int_at(0));
+      if (head == nullptr && !visit_.sighting) continue;
+      SightingRecord sighting = read_sighting_row(query, 1, db_);
+      if (visit_.sighting) visit_.sighting(sighting);
+      if (head != nullptr) add_sighting(*head, std::move(sighting));
+    }
+  }
+
   PriorPageHead* head_of(std::int64_t page_id) {
     auto found = std::lower_bound(by_id_.begin(), by_id_.end(),
                                   std::pair<std::int64_t, std::uint32_t>(page_id, 0));
@@ -114,12 +117,23 @@ WHERE pages.scan_id = ?1)sql",
     return &prior_.heads_[found->second];
   }
 
-  // A page's sightings come one after another, so they make one run.
-  void add_sighting(PriorPageHead& head, PriorSighting sighting) {
+  // The sighting with the page's URL left out when it names the page by one of its own URLs.
+  // A page's sightings arrive one after another, so they make one run.
+  void add_sighting(PriorPageHead& head, SightingRecord sighting) {
+    PriorSighting shared;
+    if (sighting.page_url == prior_.text(head.url)) {
+      sighting.page_url.clear();
+    } else if (sighting.page_url == prior_.text(head.final_url)) {
+      sighting.page_url.clear();
+      shared.names = PriorSighting::Names::kFinalUrl;
+    } else {
+      shared.names = PriorSighting::Names::kShared;
+    }
+    shared.shared = &*prior_.shared_sightings_.insert(std::move(sighting)).first;
     if (head.sightings == 0) {
       head.first_sighting = static_cast<std::uint32_t>(prior_.page_sightings_.size());
     }
-    prior_.page_sightings_.push_back(sighting);
+    prior_.page_sightings_.push_back(shared);
     ++head.sightings;
   }
 

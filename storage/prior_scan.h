@@ -85,19 +85,17 @@ class PriorScan {
   std::vector<PriorSighting> page_sightings_;
 };
 
-// Every record of a scan: its pages (in no set order), and its sightings in the order the scan
+// Every record of a scan: its pages (in no set order), then its sightings in the order the scan
 // wrote them, as History::for_each_record hands them; for a caller that needs the scan whole too.
-// load_prior_scan calls `page` and `sighting` from two threads at once, each in its order.
 struct ScanRecordVisitor {
   std::function<void(const PageRecord&)> page;
   std::function<void(const SightingRecord&)> sighting;
 };
 
 // The reusable pages of `scan` (fetched, parsed, no secret in their links), with their sightings,
-// read on two connections (the pages on `db`, the sightings on another to the same file). `visit`
-// meets every page and sighting of the scan on the way, reusable or not: what drift compares with
-// costs no second read. Throws a usage error naming the database when a stored list is damaged or
-// the scan is too large to hold (4 GiB of URLs).
+// read in one snapshot. `visit` meets every page and sighting of the scan on the way, reusable or
+// not: what drift compares with costs no second read. Throws a usage error naming the database
+// when a stored list is damaged or the scan is too large to hold (4 GiB of URLs).
 PriorScan load_prior_scan(const Database& db, const ScanRecord& scan,
                           const ScanRecordVisitor& visit = {});
 

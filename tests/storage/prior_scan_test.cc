@@ -213,7 +213,10 @@ TEST_CASE("prior scan: the visitor meets every record of the scan, as for_each_r
       [&](tagdrift::storage::SightingRecord s) { expected.push_back(line_of(s)); });
   const tagdrift::storage::ScanRecordVisitor visit{
       [&](const tagdrift::storage::PageRecord& page) { visited_pages.insert(page.url); },
-      [&](const tagdrift::storage::SightingRecord& s) { visited.push_back(line_of(s)); }};
+      [&](const tagdrift::storage::SightingRecord& s) {
+        CHECK(visited_pages.size() == 2);  // every page comes first
+        visited.push_back(line_of(s));
+      }};
   auto prior = load_prior_scan(db, *last, visit);
   CHECK(expected_pages == std::set<std::string>{reusable.url, failed.url});
   CHECK(visited_pages == expected_pages);
