@@ -11,8 +11,8 @@
 
 namespace tagdrift::crawler {
 
-// Runs on a parse worker, never on the I/O loop, for each page with an HTML body and each page
-// answered 304 to a conditional request (no body: the caller reuses what it learned). Returns
+// Runs on a parse worker, never on the I/O loop, for each page with an HTML body; for a page
+// answered 304 to a conditional request (no body, nothing to parse) it runs on the loop. Returns
 // the page's outgoing links as absolute URLs (see links.h); the crawler scopes and queues them.
 using PageProcessor = std::function<std::vector<std::string>(Page& page)>;
 

@@ -41,6 +41,17 @@ void CrawlRun::hand_to_worker(std::unique_ptr<Transfer> transfer) {
   });
 }
 
+void CrawlRun::process_here(std::unique_ptr<Transfer> transfer) {
+  recycle_handle_of(*transfer);
+  Parsed parsed{std::move(transfer), {}, {}, {}};
+  try {
+    parsed.links = process_(parsed.transfer->page);
+  } catch (const std::exception& e) {
+    parsed.error = e.what();
+  }
+  take_parsed_page(std::move(parsed));
+}
+
 void CrawlRun::drain_parsed() {
   std::deque<Parsed> ready;
   {

@@ -52,11 +52,10 @@ void CrawlRun::finish_page(std::unique_ptr<Transfer> transfer, CURLcode code) {
     if (is_transient(code) && schedule_retry(transfer)) return;
     page.error = transfer->describe(code);
   } else if (status == 304 && transfer->validators) {
-    // Unchanged since the scan that gave the validators: the caller reuses what it learned. That
-    // reads the history, so it goes to the workers as a body would: on a rescan they are idle,
-    // and this loop is what limits the pages a second.
+    // Unchanged since the scan that gave the validators: the caller reuses what it learned,
+    // which is quick enough to do here rather than pay two thread hops per page.
     page.not_modified = true;
-    return hand_to_worker(std::move(transfer));
+    return process_here(std::move(transfer));
   } else if (status >= 300 && status < 400 && !transfer->location.empty()) {
     if (follow_redirect(transfer)) return;
   } else if (status == 429 || status >= 500) {

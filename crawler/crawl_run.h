@@ -50,6 +50,8 @@ class CrawlRun {
   bool follow_redirect(std::unique_ptr<Transfer>& transfer);
   bool schedule_retry(std::unique_ptr<Transfer>& transfer);
   void hand_to_worker(std::unique_ptr<Transfer> transfer);
+  // For a page with no body to parse (a 304): the processor runs on the loop itself.
+  void process_here(std::unique_ptr<Transfer> transfer);
   void drain_parsed();
   void take_parsed_page(Parsed parsed);
   void take_parsed_sitemap(Parsed parsed);
