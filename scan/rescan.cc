@@ -41,7 +41,6 @@ void Rescan::revalidate_scripts(crawler::ScriptCache& scripts, std::size_t paral
   for (auto& thread : threads) thread.join();
   for (std::size_t i = 0; i < before.size(); ++i) {
     script_changed_[i] = state[i] != before[i].body_hash;
-    changed_scripts_count_ += script_changed_[i] ? 1 : 0;
   }
 }
 

@@ -44,16 +44,12 @@ class Rescan {
   // One of a head's URLs, validators or body hash.
   std::string text(storage::TextSpan span) const { return std::string(prior_->text(span)); }
 
-  std::size_t prior_pages() const { return prior_ ? prior_->pages() : 0; }
-  std::size_t changed_scripts() const { return changed_scripts_count_; }
-
  private:
   const storage::PriorPageHead* usable(const std::string& url) const;
 
   std::optional<storage::PriorScan> prior_;
   std::unique_ptr<storage::PriorPageReader> reader_;
   std::vector<bool> script_changed_;  // by index into prior_->scripts()
-  std::size_t changed_scripts_count_ = 0;
 };
 
 }  // namespace tagdrift::scan
