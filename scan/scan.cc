@@ -122,12 +122,16 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   std::unordered_map<std::string, AnalysedRows> analysed;
   const PageAnalyser analyser{detector, lexicon,      &fetcher, options.crawl.max_links_per_page,
                               rescan,   db != nullptr};
+  auto rows_of = [&](const crawler::Page& page, PageAnalysis analysis) {
+    AnalysedRows rows{to_page_rows(page, std::move(analysis), options.redact), {}};
+    if (writer) rows.for_history = rows.rows;
+    return rows;
+  };
   crawler::PageProcessor process = [&](crawler::Page& page) {
     PageAnalysis analysis = analyse_page(page, analyser);
     // A reused page's rows name its extract by id: the links are the crawl's alone.
     std::vector<std::string> links = analysis.reused ? std::move(analysis.links) : analysis.links;
-    AnalysedRows rows{to_page_rows(page, std::move(analysis), options.redact), {}};
-    if (writer) rows.for_history = rows.rows;
+    AnalysedRows rows = rows_of(page, std::move(analysis));
     std::lock_guard lock(mutex);
     analysed[page.url] = std::move(rows);
     return links;
@@ -141,10 +145,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
         analysed.erase(found);
       }
     }
-    if (!rows) {  // not analysed: failed, skipped, or the analysis threw
-      rows = AnalysedRows{to_page_rows(page, {}, options.redact), {}};
-      if (writer) rows->for_history = rows->rows;
-    }
+    if (!rows) rows = rows_of(page, {});  // not analysed: failed, skipped, or the analysis threw
     result.pages_reused += rows->rows.page.reused ? 1 : 0;
     if (writer)
       writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));

@@ -7,16 +7,6 @@
 #include "util/error.h"
 
 namespace tagdrift::storage {
-namespace {
-
-std::optional<std::vector<std::string>> links_of(std::string_view json) {
-  if (auto plain = plain_json_strings(json)) {
-    return std::vector<std::string>(plain->begin(), plain->end());
-  }
-  return from_json_text(std::string(json));
-}
-
-}  // namespace
 
 PriorPageReader::PriorPageReader(const std::string& path)
     : db_(Database::open(path, Database::Mode::kReadOnly)), query_(db_.handle(), R"sql(
@@ -38,7 +28,7 @@ ReusedPage PriorPageReader::read(std::int64_t page_id, std::int64_t extract_id) 
   page.health_context = query_.bool_at(1);
   page.health_terms = read_list_column(query_, 2, db_);
   page.collects_pii = read_list_column(query_, 3, db_);
-  page.links = links_of(query_.text_view_at(4));
+  page.links = from_json_text(query_.text_at(4));
   query_.reset();
   return page;
 }
