@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 
 #include "crawler/crawl_run.h"
+#include "crawler/page_guard.h"
 #include "crawler/sitemap.h"
 #include "crawler/url.h"
 
@@ -10,7 +11,6 @@ namespace {
 
 constexpr std::size_t kMaxSitemapDecompressed = 50u << 20;
 constexpr std::size_t kMaxSitemapUrls = 50000;
-
 }  // namespace
 
 void CrawlRun::hand_to_worker(std::unique_ptr<Transfer> transfer) {
@@ -19,20 +19,20 @@ void CrawlRun::hand_to_worker(std::unique_ptr<Transfer> transfer) {
   recycle_handle_of(*transfer);
   auto* job = transfer.release();
   workers_.submit([this, job] {
-    Parsed parsed{std::unique_ptr<Transfer>(job), {}, {}, {}};
+    Parsed parsed{std::unique_ptr<Transfer>(job), {}, {}, {}, {}};
     Page& page = parsed.transfer->page;
-    try {
-      if (parsed.transfer->kind == TransferKind::kSitemap) {
-        Sitemap sitemap = parse_sitemap(page.body, kMaxSitemapDecompressed, kMaxSitemapUrls);
-        parsed.links = std::move(sitemap.pages);
-        parsed.nested = std::move(sitemap.sitemaps);
-        parsed.error = std::move(sitemap.error);
-      } else {
-        parsed.links = process_(page);
-      }
-    } catch (const std::exception& e) {
-      parsed.error = e.what();
-    }
+    guard_page_work(
+        [&] {
+          if (parsed.transfer->kind == TransferKind::kSitemap) {
+            Sitemap sitemap = parse_sitemap(page.body, kMaxSitemapDecompressed, kMaxSitemapUrls);
+            parsed.links = std::move(sitemap.pages);
+            parsed.nested = std::move(sitemap.sitemaps);
+            parsed.error = std::move(sitemap.error);
+          } else {
+            parsed.links = process_(page);
+          }
+        },
+        parsed.error, parsed.fatal);
     {
       std::lock_guard lock(parsed_mutex_);
       parsed_.push_back(std::move(parsed));
@@ -43,12 +43,10 @@ void CrawlRun::hand_to_worker(std::unique_ptr<Transfer> transfer) {
 
 void CrawlRun::process_here(std::unique_ptr<Transfer> transfer) {
   recycle_handle_of(*transfer);
-  Parsed parsed{std::move(transfer), {}, {}, {}};
-  try {
-    parsed.links = process_(parsed.transfer->page);
-  } catch (const std::exception& e) {
-    parsed.error = e.what();
-  }
+  Parsed parsed{std::move(transfer), {}, {}, {}, {}};
+  guard_page_work([&] { parsed.links = process_(parsed.transfer->page); }, parsed.error,
+                  parsed.fatal);
+  if (parsed.fatal) std::rethrow_exception(parsed.fatal);
   take_parsed_page(std::move(parsed));
 }
 
@@ -60,6 +58,7 @@ void CrawlRun::drain_parsed() {
   }
   for (auto& parsed : ready) {
     --in_worker_;
+    if (parsed.fatal) std::rethrow_exception(parsed.fatal);
     if (parsed.transfer->kind == TransferKind::kSitemap) {
       take_parsed_sitemap(std::move(parsed));
     } else {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -32,7 +33,8 @@ class CrawlRun {
     std::unique_ptr<Transfer> transfer;
     std::vector<std::string> links;   // pages: outgoing links; sitemaps: page URLs
     std::vector<std::string> nested;  // sitemaps: further sitemaps
-    std::string error;
+    std::string error;                // what the page caused: it becomes the page's error
+    std::exception_ptr fatal;         // what ends the crawl (an Error, out of memory): rethrown
   };
 
   void seed();

@@ -7,10 +7,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <mutex>
 #include <optional>
 
+#include "crawler/page_guard.h"
 #include "crawler/url.h"
 #include "crawler/worker_pool.h"
 #include "util/error.h"
@@ -109,6 +111,7 @@ CrawlSummary crawl_directory(const std::filesystem::path& dir, const CrawlOption
   std::mutex mutex;
   std::condition_variable ready;
   std::deque<Page> done;
+  std::exception_ptr fatal;  // the first worker's Error or out of memory, for this thread
   {
     WorkerPool workers(static_cast<std::size_t>(std::max(0, options.parse_threads)));
     for (const auto& file : files) {
@@ -116,15 +119,13 @@ CrawlSummary crawl_directory(const std::filesystem::path& dir, const CrawlOption
         Page page;
         page.url = page.final_url = file.url;
         read_page(file.file, options.max_body_bytes, page);
-        if (page.error.empty()) {
-          try {
-            process(page);
-          } catch (const std::exception& e) {
-            page.error = std::string("could not process the page: ") + e.what();
-          }
-        }
+        std::string error;
+        std::exception_ptr ends_scan;
+        if (page.error.empty()) guard_page_work([&] { process(page); }, error, ends_scan);
+        if (!error.empty()) page.error = "could not process the page: " + error;
         page.body = std::string();
         std::lock_guard lock(mutex);
+        if (ends_scan && !fatal) fatal = ends_scan;
         done.push_back(std::move(page));
         ready.notify_one();
       });
@@ -134,6 +135,7 @@ CrawlSummary crawl_directory(const std::filesystem::path& dir, const CrawlOption
       ready.wait(lock, [&] { return !done.empty(); });
       Page page = std::move(done.front());
       done.pop_front();
+      if (fatal) std::rethrow_exception(fatal);
       lock.unlock();
       ++(page.error.empty() ? summary.pages_fetched : summary.pages_failed);
       sink(std::move(page));

@@ -449,3 +449,47 @@ TEST_CASE("crawl: a TLS handshake failure ends that target with a clear error") 
   CHECK_FALSE(page.error.empty());
   CHECK(page.status == 0);
 }
+
+// A processor that fails on one page the way `what` says, and reads links on the others.
+tagdrift::crawler::PageProcessor failing_on(const std::string& path, const std::string& what) {
+  return [path, what](Page& page) -> std::vector<std::string> {
+    if (page.url.find(path) != std::string::npos) {
+      if (what == "page") throw std::runtime_error("the page's stored links are damaged");
+      if (what == "error") throw tagdrift::Error(tagdrift::ExitCode::kUsage, "database error");
+      throw std::bad_alloc();
+    }
+    return tagdrift::crawler::links_only(page, 1000);
+  };
+}
+
+TEST_CASE("crawl: what a page causes is its error; an Error or out of memory ends the crawl") {
+  LoopbackServer server;
+  serve_clinic(server);
+  server.start();
+  tagdrift::testing::TempDir site;
+  site.write("index.html", "<a href='/services/'>services</a>");
+  site.write("services/index.html", "<p>services</p>");
+  for (const std::string& target : {server.url("/"), site.path().string()}) {
+    INFO(target);
+    auto options = options_for(target);
+    options.base_url = "https://www.clinic.test";
+    std::map<std::string, Page> pages;
+    auto sink = [&pages](Page&& page) { pages[page.url] = std::move(page); };
+    auto summary = tagdrift::crawler::crawl(options, failing_on("/services/", "page"), sink);
+    std::string failed;
+    for (const auto& [url, page] : pages) {
+      if (url.find("/services/") != std::string::npos) failed = page.error;
+    }
+    CHECK(failed == "could not process the page: the page's stored links are damaged");
+    CHECK(summary.pages_failed >= 1);
+    try {
+      tagdrift::crawler::crawl(options, failing_on("/services/", "error"), sink);
+      FAIL("an Error thrown for a page did not end the crawl");
+    } catch (const tagdrift::Error& e) {
+      CHECK(e.code() == tagdrift::ExitCode::kUsage);
+      CHECK(std::string(e.what()) == "database error");
+    }
+    CHECK_THROWS_AS(tagdrift::crawler::crawl(options, failing_on("/services/", "memory"), sink),
+                    std::bad_alloc);
+  }
+}
