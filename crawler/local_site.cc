@@ -15,6 +15,7 @@
 #include "crawler/page_guard.h"
 #include "crawler/url.h"
 #include "crawler/worker_pool.h"
+#include "util/ascii.h"
 #include "util/error.h"
 
 namespace tagdrift::crawler {
@@ -64,9 +65,7 @@ void read_page(const std::filesystem::path& file, std::size_t limit, Page& page)
 }  // namespace
 
 bool is_page_file(const std::filesystem::path& file) {
-  std::string extension = file.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string extension = ascii_lowercase(file.extension().string());
   return std::find(kPageExtensions.begin(), kPageExtensions.end(), extension) !=
          kPageExtensions.end();
 }

@@ -6,19 +6,12 @@
 #include <cmath>
 
 #include "crawler/url.h"
+#include "util/ascii.h"
 
 namespace tagdrift::crawler {
 namespace {
 
 enum class Key { kUserAgent, kAllow, kDisallow, kCrawlDelay, kSitemap, kOther };
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
-}
 
 std::string_view trim(std::string_view text) {
   constexpr std::string_view kSpace = " \t\v\f\r\n";

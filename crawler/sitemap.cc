@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "crawler/gunzip.h"
+#include "util/ascii.h"
 
 namespace tagdrift::crawler {
 namespace {
@@ -42,14 +43,6 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
 }
 
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
-  }
-  return true;
-}
-
 bool looks_like_xml(std::string_view body) {
   if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF")) return true;  // UTF-16
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
@@ -69,7 +62,7 @@ void parse_plain_text(std::string_view body, std::size_t max_urls, Sitemap& out)
     const std::string_view line = trim(body.substr(0, end));
     body.remove_prefix(end == std::string_view::npos ? body.size() : end + 1);
     if (line.empty()) continue;
-    if (!starts_with_nocase(line, "http://") && !starts_with_nocase(line, "https://")) {
+    if (!istarts_with(line, "http://") && !istarts_with(line, "https://")) {
       other_text = true;
       continue;
     }

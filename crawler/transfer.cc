@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "util/ascii.h"
+
 namespace tagdrift::crawler {
 namespace {
 
@@ -35,8 +37,7 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
 
 bool header_is(std::string_view line, std::string_view name) {
   if (line.size() <= name.size() || line[name.size()] != ':') return false;
-  return std::equal(name.begin(), name.end(), line.begin(),
-                    [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+  return istarts_with(line, name);
 }
 
 std::string header_value(std::string_view line, std::size_t name_length) {

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "crawler/plain_url.h"
+#include "util/ascii.h"
 
 namespace tagdrift::crawler {
 namespace {
@@ -42,16 +43,6 @@ CurlText get_part(CURLU* url, CURLUPart part, unsigned int flags = 0) {
     return nullptr;
   }
   return CurlText(text);
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
 }
 
 int hex_value(char c) {

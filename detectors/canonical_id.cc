@@ -6,15 +6,10 @@
 #include <array>
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace tagdrift::detectors {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -74,7 +69,7 @@ bool is_placeholder_id(std::string_view id) {
   if (id.empty()) return true;
   // Template syntax of Liquid, Jinja, Blade, PHP, ERB, JS concatenation and shell-like variables.
   if (id.find_first_of("{}<>$%[]()+ \t\r\n;=@") != std::string_view::npos) return true;
-  std::string low = lower(id);
+  std::string low = ascii_lowercase(id);
   static constexpr std::array<std::string_view, 8> kWords = {
       "your", "_id", "placeholder", "insert", "example", "sample", "replace", "undefined"};
   for (std::string_view word : kWords) {
@@ -91,7 +86,7 @@ CanonicalId canonical_id(std::string_view captured, const IdRules& rules) {
     std::transform(id.begin(), id.end(), id.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   }
-  if (!rules.prefix.empty() && lower(id).rfind(lower(rules.prefix), 0) != 0) {
+  if (!rules.prefix.empty() && ascii_lowercase(id).rfind(ascii_lowercase(rules.prefix), 0) != 0) {
     id = std::string(rules.prefix) + id;
   }
   if (rules.format != nullptr && !re2::RE2::FullMatch(id, *rules.format)) {

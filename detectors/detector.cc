@@ -11,6 +11,7 @@
 #include "detectors/match_evidence.h"
 #include "detectors/script_follow.h"
 #include "detectors/script_text.h"
+#include "util/ascii.h"
 #include "util/domain.h"
 
 namespace tagdrift::detectors {
@@ -42,8 +43,7 @@ bool is_url_kind(PlaceKind kind) {
 bool looks_like_pixel(std::string_view url) {
   std::size_t query = url.find('?');
   if (query == std::string_view::npos) return false;
-  std::string path(url.substr(0, query));
-  std::transform(path.begin(), path.end(), path.begin(), ::tolower);
+  const std::string path = ascii_lowercase(url.substr(0, query));
   for (std::string_view ext : {".png", ".jpg", ".jpeg", ".svg", ".webp", ".avif", ".ico"}) {
     if (path.ends_with(ext)) return false;
   }

@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include "util/ascii.h"
+
 namespace tagdrift::detectors {
 namespace {
 
@@ -34,10 +36,7 @@ std::pair<std::string, std::string> host_and_path(std::string_view url) {
   };
   std::string scheme = part(CURLUPART_SCHEME);
   if (scheme != "http" && scheme != "https") return {};
-  std::string host = part(CURLUPART_HOST);
-  std::transform(host.begin(), host.end(), host.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return {host, part(CURLUPART_PATH)};
+  return {ascii_lowercase(part(CURLUPART_HOST)), part(CURLUPART_PATH)};
 }
 
 bool is_dns_char(char c) {
@@ -73,10 +72,7 @@ std::optional<std::string> plain_host(std::string_view url) {
       !std::all_of(last.begin(), last.end(), is_letter)) {
     return std::nullopt;
   }
-  std::string lower(host);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
+  return ascii_lowercase(host);
 }
 
 }  // namespace

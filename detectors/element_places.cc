@@ -10,6 +10,7 @@
 #include "detectors/consent_gating.h"
 #include "detectors/html_tree.h"
 #include "detectors/javascript_type.h"
+#include "util/ascii.h"
 
 namespace tagdrift::detectors {
 namespace {
@@ -119,10 +120,7 @@ void embed_places(const GumboElement& element, PlaceKind kind, const ElementScop
 }
 
 bool has_contacting_rel(const char* rel) {
-  std::string lower;
-  for (const char* c = rel; *c != '\0'; ++c) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-  }
+  const std::string lower = ascii_lowercase(rel);
   std::string_view tokens(lower);
   for (std::string_view wanted : kContactingRels) {
     for (std::size_t at = tokens.find(wanted); at != std::string_view::npos;

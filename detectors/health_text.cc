@@ -1,13 +1,11 @@
 #include "detectors/health_text.h"
 
+#include "util/ascii.h"
+
 namespace tagdrift::detectors {
 namespace {
 
-bool ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool ascii_word(unsigned char c) {
-  return ascii_lower(c) || ascii_upper(c) || (c >= '0' && c <= '9');
-}
+bool ascii_word(unsigned char c) { return is_ascii_alnum(static_cast<char>(c)); }
 
 // U+2000..U+203F (dashes, quotes, bullets) are punctuation; the rest of non-ASCII is text.
 bool general_punctuation(std::string_view text, std::size_t i) {
@@ -51,10 +49,10 @@ std::string normalize_words(std::string_view text, bool split_camel) {
       previous = c;
       continue;
     }
-    if (split_camel && ascii_upper(c) && ascii_lower(previous) && pending == 0) pending = ' ';
+    if (split_camel && is_ascii_upper(c) && is_ascii_lower(previous) && pending == 0) pending = ' ';
     if (pending != 0 && !out.empty()) out += pending;
     pending = 0;
-    out += ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    out += ascii_lower(static_cast<char>(c));
     previous = c;
   }
   return out;

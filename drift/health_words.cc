@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "util/ascii.h"
+
 namespace tagdrift::drift {
 namespace {
 
@@ -64,7 +66,7 @@ std::vector<std::string> name_words(std::string_view name) {
     }
     bool hump = std::isupper(c) && i > 0 && std::islower(static_cast<unsigned char>(name[i - 1]));
     if (hump) flush();
-    word += static_cast<char>(std::tolower(c));
+    word += ascii_lower(static_cast<char>(c));
   }
   flush();
   return words;

@@ -9,6 +9,7 @@
 #include "storage/site_ids.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "util/ascii.h"
 #include "util/error.h"
 #include "util/time.h"
 
@@ -18,24 +19,17 @@ namespace {
 
 constexpr std::size_t kMaxSuggestions = 3;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // Keys of the site that contain the wanted key's id part (after the vendor) or the whole key:
 // "1234" or "meta:1234" both find "facebook:1234".
 std::vector<std::string> close_keys(sqlite3* db, std::int64_t site_id, const std::string& key) {
-  std::string wanted = lower(key);
+  std::string wanted = ascii_lowercase(key);
   std::size_t colon = wanted.find(':');
   std::string id_part = colon == std::string::npos ? wanted : wanted.substr(colon + 1);
   Statement query(db, "SELECT key FROM tags WHERE site_id = ?1 ORDER BY key");
   query.bind_int(1, site_id);
   std::vector<std::string> close;
   while (query.step() && close.size() < kMaxSuggestions) {
-    std::string candidate = lower(query.text_at(0));
+    std::string candidate = ascii_lowercase(query.text_at(0));
     bool similar = candidate.find(wanted) != std::string::npos ||
                    (!id_part.empty() && candidate.find(id_part) != std::string::npos);
     if (similar) close.push_back(query.text_at(0));

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <memory>
 
+#include "util/ascii.h"
+
 namespace tagdrift::storage {
 
 namespace {
@@ -19,17 +21,9 @@ struct CurlStringDeleter {
   void operator()(char* text) const { curl_free(text); }
 };
 
-bool contains_ignoring_case(std::string_view text, std::string_view pattern) {
-  auto found = std::search(
-      text.begin(), text.end(), pattern.begin(), pattern.end(),
-      [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); });
-  return !pattern.empty() && found != text.end();
-}
-
 bool is_secret_name(std::string_view name, const std::vector<std::string>& patterns) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
-    return contains_ignoring_case(name, pattern);
-  });
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const std::string& pattern) { return icontains(name, pattern); });
 }
 
 // Masks "name=value" pairs separated by '&'; sets `changed` when it masked one.

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/ascii.h"
+
 namespace tagdrift {
 namespace {
 
@@ -16,19 +18,7 @@ namespace {
 // it errs deeper (a false cut loses the links of a pathological page; a false pass would let
 // one page stall a parser thread).
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
-}
-
 bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
 // Tag-name lists, space-separated. Start tags that never deepen the stack: void elements,
 // elements that a sibling of their kind closes, and the skeleton the tree builder makes once.
