@@ -1,7 +1,5 @@
 #include "crawler/url.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -10,19 +8,10 @@
 
 #include "crawler/plain_url.h"
 #include "util/ascii.h"
+#include "util/curl_url.h"
 
 namespace tagdrift::crawler {
 namespace {
-
-struct CurluDeleter {
-  void operator()(CURLU* handle) const { curl_url_cleanup(handle); }
-};
-using Curlu = std::unique_ptr<CURLU, CurluDeleter>;
-
-struct CurlFreeDeleter {
-  void operator()(char* text) const { curl_free(text); }
-};
-using CurlText = std::unique_ptr<char, CurlFreeDeleter>;
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
 
@@ -35,15 +24,6 @@ constexpr std::string_view kTrackingParameters[] = {
     "_hsmi",    "hsctatracking", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id",
     "wickedid", "rb_clickid",    "s_cid",   "sccid",       "irclickid",  "_kx",
 };
-
-CurlText get_part(CURLU* url, CURLUPart part, unsigned int flags = 0) {
-  char* text = nullptr;
-  if (curl_url_get(url, part, &text, flags) != CURLUE_OK) {
-    curl_free(text);
-    return nullptr;
-  }
-  return CurlText(text);
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -159,21 +139,21 @@ void append_query(std::string_view raw, std::string& out) {
 }
 
 std::optional<std::string> build_normalized(CURLU* url, std::size_t max_length) {
-  const CurlText scheme = get_part(url, CURLUPART_SCHEME);
+  const CurlText scheme = url_part(url, CURLUPART_SCHEME);
   if (!scheme) return std::nullopt;
   const std::string_view scheme_text = scheme.get();
   if (scheme_text != "http" && scheme_text != "https") return std::nullopt;
-  CurlText host = get_part(url, CURLUPART_HOST, CURLU_PUNYCODE);
-  if (!host) host = get_part(url, CURLUPART_HOST);
+  CurlText host = url_part(url, CURLUPART_HOST, CURLU_PUNYCODE);
+  if (!host) host = url_part(url, CURLUPART_HOST);
   // libcurl lets an escaped host through; no real host has one (an IPv6 zone is bracketed). It
   // also decodes an escaped DEL into the host, which it would then refuse to parse again.
   if (!host || *host == '\0' || (*host != '[' && std::strchr(host.get(), '%') != nullptr) ||
       std::strchr(host.get(), '\x7f') != nullptr) {
     return std::nullopt;
   }
-  const CurlText port = get_part(url, CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
-  const CurlText path = get_part(url, CURLUPART_PATH);
-  const CurlText query = get_part(url, CURLUPART_QUERY);
+  const CurlText port = url_part(url, CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  const CurlText path = url_part(url, CURLUPART_PATH);
+  const CurlText query = url_part(url, CURLUPART_QUERY);
 
   std::string out;
   out.reserve(64 + (path ? std::char_traits<char>::length(path.get()) : 0));
@@ -192,10 +172,8 @@ std::optional<std::string> build_normalized(CURLU* url, std::size_t max_length) 
 }
 
 std::optional<std::string> parse_and_build(const std::string& absolute, std::size_t max_length) {
-  Curlu url(curl_url());
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, absolute.c_str(), 0) != CURLUE_OK) {
-    return std::nullopt;
-  }
+  const CurlUrl url = parse_curl_url(absolute);
+  if (!url) return std::nullopt;
   return build_normalized(url.get(), max_length);
 }
 
@@ -204,7 +182,7 @@ std::optional<std::string> parse_and_build(const std::string& absolute, std::siz
 // what parsing "origin + href" costs.
 struct Base {
   std::string text;       // as given, the cache key
-  Curlu handle;           // for the references the prefixes cannot resolve
+  CurlUrl handle;         // for the references the prefixes cannot resolve
   std::string scheme;     // "https"
   std::string origin;     // "https://host:port", for "/path" references
   std::string directory;  // origin and the base path up to its last '/', for "path" references
@@ -221,16 +199,12 @@ bool plain_origin(std::string_view origin) {
 }
 
 bool fill_base(std::string_view text, Base& base) {
-  base.handle.reset(curl_url());
-  const std::string cleaned = clean_input(text);
-  if (!base.handle ||
-      curl_url_set(base.handle.get(), CURLUPART_URL, cleaned.c_str(), 0) != CURLUE_OK) {
-    return false;
-  }
-  const CurlText scheme = get_part(base.handle.get(), CURLUPART_SCHEME);
-  const CurlText host = get_part(base.handle.get(), CURLUPART_HOST);
-  const CurlText port = get_part(base.handle.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
-  const CurlText path = get_part(base.handle.get(), CURLUPART_PATH);
+  base.handle = parse_curl_url(clean_input(text));
+  if (!base.handle) return false;
+  const CurlText scheme = url_part(base.handle.get(), CURLUPART_SCHEME);
+  const CurlText host = url_part(base.handle.get(), CURLUPART_HOST);
+  const CurlText port = url_part(base.handle.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  const CurlText path = url_part(base.handle.get(), CURLUPART_PATH);
   if (!scheme || !host || !path) return false;
   base.scheme = scheme.get();
   base.origin = base.scheme + "://" + host.get();
@@ -281,7 +255,7 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view h
     return absolute;
   }
   if (!absolute.empty()) return parse_and_build(absolute, max_length);
-  Curlu url(curl_url_dup(parsed->handle.get()));
+  CurlUrl url(curl_url_dup(parsed->handle.get()));
   if (!url || curl_url_set(url.get(), CURLUPART_URL, cleaned.c_str(), 0) != CURLUE_OK) {
     return std::nullopt;
   }
@@ -325,15 +299,13 @@ std::optional<UrlParts> split_url(std::string_view normalized_url) {
 
 std::optional<UrlParts> split_url_by_libcurl(std::string_view normalized_url) {
   const std::string text(normalized_url);
-  Curlu url(curl_url());
-  if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {
-    return std::nullopt;
-  }
-  const CurlText scheme = get_part(url.get(), CURLUPART_SCHEME);
-  const CurlText host = get_part(url.get(), CURLUPART_HOST);
-  const CurlText port = get_part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
-  const CurlText path = get_part(url.get(), CURLUPART_PATH);
-  const CurlText query = get_part(url.get(), CURLUPART_QUERY);
+  const CurlUrl url = parse_curl_url(text);
+  if (!url) return std::nullopt;
+  const CurlText scheme = url_part(url.get(), CURLUPART_SCHEME);
+  const CurlText host = url_part(url.get(), CURLUPART_HOST);
+  const CurlText port = url_part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  const CurlText path = url_part(url.get(), CURLUPART_PATH);
+  const CurlText query = url_part(url.get(), CURLUPART_QUERY);
   if (!scheme || !host || !port || *host == '\0') return std::nullopt;
   UrlParts parts;
   parts.scheme = scheme.get();

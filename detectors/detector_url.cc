@@ -1,42 +1,27 @@
 #include "detectors/detector_url.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <memory>
 #include <optional>
 #include <utility>
 
 #include "util/ascii.h"
+#include "util/curl_url.h"
 
 namespace tagdrift::detectors {
 namespace {
-
-struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
-};
-struct CurlStringDeleter {
-  void operator()(char* text) const { curl_free(text); }
-};
 
 // Host (lower case) and path of an http(s) URL; both empty when it is not one.
 std::pair<std::string, std::string> host_and_path(std::string_view url) {
   std::string text(url);
   text.erase(0, text.find_first_not_of(" \t\r\n"));
   if (text.rfind("//", 0) == 0) text = "https:" + text;
-  std::unique_ptr<CURLU, UrlDeleter> handle(curl_url());
-  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {
-    return {};
-  }
-  auto part = [&](CURLUPart which) {
-    char* value = nullptr;
-    if (curl_url_get(handle.get(), which, &value, 0) != CURLUE_OK) return std::string();
-    std::unique_ptr<char, CurlStringDeleter> owner(value);
-    return std::string(value);
-  };
-  std::string scheme = part(CURLUPART_SCHEME);
+  const CurlUrl handle = parse_curl_url(text);
+  if (!handle) return {};
+  const std::string scheme = url_part_text(handle.get(), CURLUPART_SCHEME);
   if (scheme != "http" && scheme != "https") return {};
-  return {ascii_lowercase(part(CURLUPART_HOST)), part(CURLUPART_PATH)};
+  return {ascii_lowercase(url_part_text(handle.get(), CURLUPART_HOST)),
+          url_part_text(handle.get(), CURLUPART_PATH)};
 }
 
 bool is_dns_char(char c) {

@@ -1,6 +1,5 @@
 #include "detectors/page_reading.h"
 
-#include <curl/curl.h>
 #include <strings.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 
 #include "detectors/health_text.h"
 #include "detectors/html_tree.h"
+#include "util/curl_url.h"
 
 namespace tagdrift::detectors {
 namespace {
@@ -17,10 +17,6 @@ namespace {
 constexpr std::size_t kMaxPlaceBytes = 16 * 1024;  // per place read (title, h1, form, ...)
 constexpr std::size_t kMaxLabelBytes = 1024;
 constexpr std::size_t kMaxFields = 1000;
-
-struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
-};
 
 // The percent-decoded path of an absolute URL, a root-relative one or a bare path; empty when
 // libcurl cannot read it.
@@ -31,15 +27,8 @@ std::string url_path(std::string_view url) {
   if (text.find("://") == std::string::npos) {
     text = (text.empty() || text[0] != '/' ? "http://h/" : "http://h") + text;
   }
-  std::unique_ptr<CURLU, UrlDeleter> handle(curl_url());
-  char* path = nullptr;
-  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK ||
-      curl_url_get(handle.get(), CURLUPART_PATH, &path, CURLU_URLDECODE) != CURLUE_OK) {
-    return {};
-  }
-  std::string out(path);
-  curl_free(path);
-  return out;
+  const CurlUrl handle = parse_curl_url(text);
+  return handle ? url_part_text(handle.get(), CURLUPART_PATH, CURLU_URLDECODE) : std::string();
 }
 
 void append(std::string& place, std::string_view text, std::size_t budget = kMaxPlaceBytes) {

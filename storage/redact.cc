@@ -1,25 +1,15 @@
 #include "storage/redact.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
 
 #include "util/ascii.h"
+#include "util/curl_url.h"
 
 namespace tagdrift::storage {
 
 namespace {
-
-struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
-};
-using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
-
-struct CurlStringDeleter {
-  void operator()(char* text) const { curl_free(text); }
-};
 
 bool is_secret_name(std::string_view name, const std::vector<std::string>& patterns) {
   return std::any_of(patterns.begin(), patterns.end(),
@@ -66,16 +56,13 @@ std::string redact_text(std::string_view text, const std::vector<std::string>& p
 }
 
 bool drop_part(CURLU* url, CURLUPart part) {
-  char* raw = nullptr;
-  if (curl_url_get(url, part, &raw, 0) != CURLUE_OK) return false;
-  std::unique_ptr<char, CurlStringDeleter> value(raw);
+  if (!url_part(url, part)) return false;
   return curl_url_set(url, part, nullptr, 0) == CURLUE_OK;
 }
 
 bool redact_part(CURLU* url, CURLUPart part, const std::vector<std::string>& patterns) {
-  char* raw = nullptr;
-  if (curl_url_get(url, part, &raw, 0) != CURLUE_OK) return false;
-  std::unique_ptr<char, CurlStringDeleter> value(raw);
+  const CurlText value = url_part(url, part);
+  if (!value) return false;
   bool changed = false;
   std::string masked = redact_parameters(value.get(), patterns, changed);
   return changed && curl_url_set(url, part, masked.c_str(), 0) == CURLUE_OK;
@@ -100,23 +87,16 @@ std::string redact_url(std::string_view url, const std::vector<std::string>& pat
   const std::vector<std::string>& names = patterns.empty() ? default_redact_patterns() : patterns;
   if (!may_hold_secret(url, names)) return std::string(url);
   std::string text(url);
-  UrlHandle handle(curl_url());
   constexpr unsigned kParseFlags = CURLU_NON_SUPPORT_SCHEME | CURLU_PATH_AS_IS | CURLU_ALLOW_SPACE;
-  if (!handle ||
-      curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), kParseFlags) != CURLUE_OK) {
-    return redact_text(text, names);
-  }
+  const CurlUrl handle = parse_curl_url(text, kParseFlags);
+  if (!handle) return redact_text(text, names);
   bool changed = drop_part(handle.get(), CURLUPART_USER);
   changed = drop_part(handle.get(), CURLUPART_PASSWORD) || changed;
   changed = redact_part(handle.get(), CURLUPART_QUERY, names) || changed;
   changed = redact_part(handle.get(), CURLUPART_FRAGMENT, names) || changed;
   if (!changed) return text;
-  char* raw = nullptr;
-  if (curl_url_get(handle.get(), CURLUPART_URL, &raw, 0) != CURLUE_OK) {
-    return redact_text(text, names);
-  }
-  std::unique_ptr<char, CurlStringDeleter> result(raw);
-  return result.get();
+  const CurlText result = url_part(handle.get(), CURLUPART_URL);
+  return result ? std::string(result.get()) : redact_text(text, names);
 }
 
 std::string redact_urls_in_text(std::string_view text, const std::vector<std::string>& patterns) {
