@@ -46,8 +46,6 @@ std::string attribute(const GumboElement& element, const char* name) {
   return value == nullptr ? std::string() : std::string(value);
 }
 
-// Search regions are forms, or landmarks marked role=search (the <search> element is unknown to
-// Gumbo 0.10).
 // A form's own words: its id, class, name, aria-label and action path.
 std::string form_words(const GumboElement& element) {
   return normalize_words(attribute(element, "id") + kTextBreak + attribute(element, "class") +
@@ -57,6 +55,8 @@ std::string form_words(const GumboElement& element) {
                          true);
 }
 
+// Search regions are forms whose own words say "search", or landmarks marked role=search (the
+// <search> element is unknown to Gumbo 0.10).
 bool names_search(const GumboElement& element, std::string_view form_words) {
   switch (element.tag) {
     case GUMBO_TAG_FORM:
@@ -89,7 +89,7 @@ struct Label {
 // What an element opened while the walk is inside it, undone when the walk leaves it.
 struct Frame {
   const GumboNode* node = nullptr;
-  bool reads = false;  // pushed a place for its text (or nullptr: its text is not read)
+  bool reads = false;  // it pushed a reading (a null place: its text is not read); popped on leave
   bool form = false;
   bool search = false;
   Label* label = nullptr;
