@@ -64,6 +64,7 @@ int run_scan_command(ScanFlags& flags) {
   if (!flags.fail_on.empty()) flags.job.fail_on = drift::parse_fail_on(flags.fail_on);
   auto format = report::parse_format(flags.format);
   check_notify_url(flags.job.notify_url);
+  flags.job.warn = print_warning;
   // A report that cannot be written fails the command with exit 2, which promises an unchanged
   // history: find out before the scan is stored.
   check_output_writable(flags.output);
