@@ -8,6 +8,7 @@
 #include <new>
 #include <string>
 
+#include "cli/command_names.h"
 #include "cli/commands.h"
 #include "util/error.h"
 #include "util/version.h"
@@ -26,6 +27,7 @@ int run(int argc, char** argv) {
   tagdrift::cli::add_signatures_command(app, action);
   tagdrift::cli::add_history_commands(app, action);
   tagdrift::cli::add_report_commands(app, action);
+  tagdrift::cli::check_command_names(app, argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,6 @@
 #include "cli/output.h"
 
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -58,5 +59,7 @@ bool stdout_wants_color() {
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
 }
+
+void print_warning(const std::string& what) { fmt::print(stderr, "tagdrift: warning: {}\n", what); }
 
 }  // namespace tagdrift::cli

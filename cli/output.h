@@ -1,4 +1,5 @@
-// Where a report goes: stdout, or a file written whole (via a temporary and a rename).
+// Where a report goes: stdout, or a file written whole (via a temporary and a rename); warnings
+// go to stderr.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,9 @@ void write_output(const std::string& path, const std::function<void(std::ostream
 // Throws Error (exit 2) when write_output() could not create its temporary beside `path`; the
 // check leaves nothing behind. Nothing to check for stdout.
 void check_output_writable(const std::string& path);
+
+// "tagdrift: warning: <what>" on stderr, for what does not stop the command.
+void print_warning(const std::string& what);
 
 // True when stdout is a terminal and NO_COLOR is not set.
 bool stdout_wants_color();

@@ -28,6 +28,7 @@ scan::PastReportOptions past_options(const Flags& flags) {
   scan::PastReportOptions options;
   options.site = flags.db.site;
   options.policy_file = flags.policy;
+  options.warn = print_warning;
   if (!flags.fail_on.empty()) options.fail_on = drift::parse_fail_on(flags.fail_on);
   return options;
 }

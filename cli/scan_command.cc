@@ -1,10 +1,14 @@
 // `tagdrift scan TARGET...`: crawl, detect, compare with history, report, gate.
 #include <fmt/core.h>
 
+#include <optional>
+#include <string>
+
 #include "cli/commands.h"
 #include "cli/crawl_flags.h"
 #include "cli/fail_on_flag.h"
 #include "cli/output.h"
+#include "crawler/url.h"
 #include "drift/fail_on.h"
 #include "report/report.h"
 #include "scan/scan_job.h"
@@ -40,12 +44,27 @@ int exit_code_for(const scan::ScanJobResult& result) {
   return static_cast<int>(ExitCode::kOk);
 }
 
+// A webhook that can never be reached would fail only at the end, as a warning, after the scan
+// was stored: refuse it before anything is crawled or written.
+void check_notify_url(const std::string& url) {
+  if (url.empty()) return;
+  std::optional<std::string> normal = crawler::normalize_url(url);
+  std::optional<crawler::UrlParts> parts = normal ? crawler::split_url(*normal) : std::nullopt;
+  // libcurl reads "https:///hook" as host "hook"; a user who wrote three slashes left it out.
+  if (!parts || parts->host.empty() || url.find(":///") != std::string::npos) {
+    throw usage_error(
+        fmt::format("--notify needs an http:// or https:// URL with a host: {}", url));
+  }
+}
+
 int run_scan_command(ScanFlags& flags) {
   finish_crawl_flags(flags.crawl_values, flags.job.scan.crawl);
   flags.job.scan.crawl.progress = !flags.quiet;
   flags.job.use_db = !flags.no_db;
   if (!flags.fail_on.empty()) flags.job.fail_on = drift::parse_fail_on(flags.fail_on);
   auto format = report::parse_format(flags.format);
+  check_notify_url(flags.job.notify_url);
+  flags.job.warn = print_warning;
   // A report that cannot be written fails the command with exit 2, which promises an unchanged
   // history: find out before the scan is stored.
   check_output_writable(flags.output);

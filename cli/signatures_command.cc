@@ -2,6 +2,10 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <memory>
+#include <string_view>
+
 #include "cli/commands.h"
 #include "detectors/signature_check.h"
 #include "detectors/signature_set.h"
@@ -10,11 +14,25 @@
 namespace tagdrift::cli {
 namespace {
 
+// Each column as wide as its longest value, so long categories ("marketing-automation") and
+// products stay aligned.
 int list(const std::string& dir) {
   auto summaries = detectors::list_signatures(dir);
-  fmt::print("{:<32} {:<22} {:<16} {}\n", "ID", "VENDOR", "CATEGORY", "PLACES");
+  std::size_t id = 2, vendor = 6, product = 7, category = 8;
   for (const auto& s : summaries) {
-    fmt::print("{:<32} {:<22} {:<16} {}\n", s.id, s.vendor, s.category, fmt::join(s.places, ","));
+    id = std::max(id, s.id.size());
+    vendor = std::max(vendor, s.vendor.size());
+    product = std::max(product, s.product.size());
+    category = std::max(category, s.category.size());
+  }
+  auto row = [&](std::string_view a, std::string_view b, std::string_view c, std::string_view d,
+                 std::string_view e) {
+    fmt::print("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {}\n", a, id, b, vendor, c, product, d, category,
+               e);
+  };
+  row("ID", "VENDOR", "PRODUCT", "CATEGORY", "PLACES");
+  for (const auto& s : summaries) {
+    row(s.id, s.vendor, s.product, s.category, fmt::format("{}", fmt::join(s.places, ",")));
   }
   fmt::print(stderr, "{} signatures\n", summaries.size());
   return static_cast<int>(ExitCode::kOk);
@@ -43,8 +61,15 @@ void add_signatures_command(CLI::App& app, Action& action) {
   list_command->callback([dir, &action] { action = [dir] { return list(*dir); }; });
   CLI::App* check_command = command->add_subcommand(
       "check", "Compile every pattern and run every example (built-in plus DIR)");
-  check_command->add_option("dir", *dir, "Signature directory to check with the built-in ones");
-  check_command->callback([dir, &action] { action = [dir] { return check(*dir); }; });
+  // Both spellings: `check DIR` as the README has it, `check --signatures DIR` as scan and list.
+  auto dir_flag = std::make_shared<std::string>();
+  CLI::Option* positional =
+      check_command->add_option("dir", *dir, "Signature directory to check with the built-in ones");
+  check_command->add_option("--signatures", *dir_flag, "The same directory, as scan takes it")
+      ->excludes(positional);
+  check_command->callback([dir, dir_flag, &action] {
+    action = [dir, dir_flag] { return check(dir_flag->empty() ? *dir : *dir_flag); };
+  });
 }
 
 }  // namespace tagdrift::cli

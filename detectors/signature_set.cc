@@ -136,4 +136,21 @@ std::vector<SignatureSummary> list_signatures(const std::string& dir) {
   return SignatureSet(dir).summaries();
 }
 
+std::vector<std::string> signature_vendors(const std::string& dir) {
+  std::vector<SignatureSource> sources = embedded_signature_sources();
+  if (!dir.empty()) {
+    std::vector<SignatureSource> more = directory_signature_sources(dir);
+    sources.insert(sources.end(), more.begin(), more.end());
+  }
+  std::vector<std::string> errors;
+  std::set<std::string> vendors;
+  for (const SignatureSource& source : merge_by_name(std::move(sources))) {
+    for (const Signature& sig : parse_signature_file(source.name, source.text, errors).signatures) {
+      vendors.insert(sig.vendor);
+    }
+  }
+  if (!errors.empty()) throw usage_error(errors.front());
+  return {vendors.begin(), vendors.end()};
+}
+
 }  // namespace tagdrift::detectors

@@ -56,6 +56,11 @@ class SignatureSet {
   std::unique_ptr<MatchSet> matcher_;
 };
 
+// The vendor ids of the embedded signatures plus `dir` (may be empty), sorted, each once: what
+// a policy file may name. Reads the files without compiling a pattern; throws as SignatureSet
+// does for the first problem of any file.
+std::vector<std::string> signature_vendors(const std::string& dir = "");
+
 // `tagdrift signatures list`: the signatures of the embedded set plus `dir` (may be empty).
 std::vector<SignatureSummary> list_signatures(const std::string& dir = "");
 

@@ -1,5 +1,6 @@
 #include "drift/path_glob.h"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <vector>
@@ -45,7 +46,48 @@ std::string_view glob_problem(std::string_view glob) {
   return "";
 }
 
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'); }
+
+// Whether what follows a '%' in a glob may match the two upper-case hex digits of an escape.
+bool escape_may_follow(std::string_view rest) {
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (k >= rest.size() || (rest[k] != '*' && !is_hex(rest[k]))) return false;
+    if (rest[k] == '*') return true;
+  }
+  return true;
+}
+
+// Bytes a normalized path never holds raw: controls, space, non-ASCII and "<>`{}|\^.
+bool always_escaped(unsigned char c) {
+  return c < 0x21 || c >= 0x7f ||
+         std::string_view("\"<>`{}|\\^").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
 }  // namespace
+
+std::string never_matches(std::string_view glob) {
+  for (std::string_view segment : segments_of(glob)) {
+    if (segment == "." || segment == "..") {
+      return "page paths never hold '.' or '..' segments (URLs are normalized)";
+    }
+  }
+  for (std::size_t i = 0; i < glob.size(); ++i) {
+    const auto c = static_cast<unsigned char>(glob[i]);
+    if (always_escaped(c)) {
+      std::string encoded;
+      for (char byte : glob) {
+        const auto b = static_cast<unsigned char>(byte);
+        encoded += always_escaped(b) ? fmt::format("%{:02X}", b) : std::string(1, byte);
+      }
+      return "page paths hold non-ASCII and unsafe characters percent-encoded: write '" + encoded +
+             "'";
+    }
+    if (c == '%' && !escape_may_follow(glob.substr(i + 1))) {
+      return "page paths hold '%' only as an upper-case escape such as '%2F'";
+    }
+  }
+  return "";
+}
 
 std::string glob_to_regex(std::string_view glob) {
   while (glob.size() > 1 && glob.back() == '/') glob.remove_suffix(1);

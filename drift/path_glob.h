@@ -34,6 +34,11 @@ class PathGlob {
   std::unique_ptr<re2::RE2> regex_;
 };
 
+// Why a valid glob can never match a stored page path, or "" when it may. Stored URLs are
+// normalized (crawler/url.h): no "." or ".." segments, non-ASCII and unsafe bytes percent-encoded,
+// escapes in upper case. A policy warns about such a glob instead of silently matching nothing.
+std::string never_matches(std::string_view glob);
+
 // The RE2 pattern a glob compiles to (exposed for tests): "/a/**" -> "/a(?:/.*)?/?".
 std::string glob_to_regex(std::string_view glob);
 

@@ -5,28 +5,38 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <array>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "drift/fail_on.h"
+#include "util/closest_name.h"
 #include "util/error.h"
 
 namespace tagdrift::drift {
 namespace {
 
-constexpr std::array<std::string_view, 9> kCategories = {
+const std::vector<std::string> kCategories = {
     "advertising", "analytics", "session-replay", "tag-manager", "marketing-automation",
     "chat",        "cdp",       "consent",        "other"};
+const std::vector<std::string> kTopKeys = {"fail_on", "deny", "allow"};
+const std::vector<std::string> kRuleKeys = {"vendor", "category", "key", "paths", "reason"};
+const std::vector<std::string> kFailOnNames = {"never", "policy", "new", "high", "critical"};
+
+std::string where(const std::string& file, const toml::source_region& at) {
+  return fmt::format("{}:{}:{}", file, at.begin.line, at.begin.column);
+}
 
 // Throws the one-line error that points at `at` in the file.
 [[noreturn]] void fail_at(const std::string& file, const toml::source_region& at,
                           const std::string& what) {
-  throw usage_error(fmt::format("{}:{}:{}: {}", file, at.begin.line, at.begin.column, what));
+  throw usage_error(where(file, at) + ": " + what);
 }
 
 struct Reader {
   const std::string& file;
+  std::vector<std::string> vendors;  // the signatures' vendor ids and "unknown"
+  std::vector<std::string>& warnings;
 
   std::string string_at(const toml::node& node, std::string_view key) const {
     std::optional<std::string> value = node.value<std::string>();
@@ -42,6 +52,11 @@ struct Reader {
       std::string error;
       std::optional<PathGlob> glob = PathGlob::compile(string_at(item, "paths"), &error);
       if (!glob) fail_at(file, item.source(), error);
+      std::string never = never_matches(glob->text());
+      if (!never.empty()) {
+        warnings.push_back(fmt::format("{}: glob '{}' can never match: {}",
+                                       where(file, item.source()), glob->text(), never));
+      }
       globs.push_back(std::move(*glob));
     }
     return globs;
@@ -50,9 +65,20 @@ struct Reader {
   void check_category(const toml::node& node, const std::string& category) const {
     if (std::find(kCategories.begin(), kCategories.end(), category) == kCategories.end()) {
       fail_at(file, node.source(),
-              fmt::format("unknown category '{}' (one of: {})", category,
-                          fmt::join(kCategories, ", ")));
+              fmt::format("unknown category '{}' (one of: {}){}", category,
+                          fmt::join(kCategories, ", "), did_you_mean(category, kCategories)));
     }
+  }
+
+  // `what` is the vendor itself, or the key it came from.
+  void check_vendor(const toml::node& node, const std::string& vendor,
+                    const std::string& what) const {
+    if (std::find(vendors.begin(), vendors.end(), vendor) != vendors.end()) return;
+    std::string hint = did_you_mean(vendor, vendors);
+    fail_at(file, node.source(),
+            fmt::format("unknown vendor '{}'{}{}", vendor,
+                        what == vendor ? "" : fmt::format(" in key '{}'", what),
+                        hint.empty() ? " (tagdrift signatures list names every vendor)" : hint));
   }
 
   void read_field(PolicyRule& rule, std::string_view kind, const toml::key& name,
@@ -60,22 +86,25 @@ struct Reader {
     const std::string_view key = name.str();
     if (key == "vendor") {
       rule.vendor = string_at(node, key);
+      check_vendor(node, rule.vendor, rule.vendor);
     } else if (key == "category") {
       rule.category = string_at(node, key);
       check_category(node, rule.category);
     } else if (key == "key") {
       rule.key = string_at(node, key);
-      if (rule.key.find(':') == std::string::npos) {
+      const std::size_t colon = rule.key.find(':');
+      if (colon == std::string::npos) {
         fail_at(file, node.source(), "'key' must be a tag key like \"vendor:id\"");
       }
+      check_vendor(node, rule.key.substr(0, colon), rule.key);
     } else if (key == "paths") {
       rule.paths = globs_at(node);
     } else if (key == "reason") {
       rule.reason = string_at(node, key);
     } else {
       fail_at(file, name.source(),
-              fmt::format("unknown key '{}' in [[{}]] (vendor, category, key, paths, reason)", key,
-                          kind));
+              fmt::format("unknown key '{}' in [[{}]] (vendor, category, key, paths, reason){}",
+                          key, kind, did_you_mean(key, kRuleKeys)));
     }
   }
 
@@ -106,23 +135,42 @@ struct Reader {
     std::optional<FailOn> fail_on = fail_on_from_name(name);
     if (!fail_on) {
       fail_at(file, node.source(),
-              fmt::format("bad fail_on '{}' (never, policy, new, high or critical)", name));
+              fmt::format("bad fail_on '{}' (never, policy, new, high or critical){}", name,
+                          did_you_mean(name, kFailOnNames)));
     }
     return *fail_on;
   }
 };
 
+// A policy that can never say "stop" is refused, or warned about, rather than trusted.
+void check_can_act(const Policy& policy, const toml::table& root, const Reader& reader) {
+  if (!policy.fail_on && policy.deny.empty() && policy.allow.empty()) {
+    throw usage_error(reader.file +
+                      ": the policy file sets nothing (no fail_on, no [[deny]] or [[allow]] rule)");
+  }
+  if (policy.deny.empty() && policy.fail_on == FailOn::kPolicy) {
+    fail_at(reader.file, root.get("fail_on")->source(),
+            "fail_on = \"policy\" with no [[deny]] rule can never fail");
+  }
+  if (policy.deny.empty() && !policy.allow.empty()) {
+    reader.warnings.push_back(where(reader.file, root.get("allow")->source()) +
+                              ": [[allow]] rules excuse nothing without a [[deny]] rule");
+  }
+}
+
 }  // namespace
 
-Policy parse_policy(std::string_view text, const std::string& name) {
+Policy parse_policy(std::string_view text, const std::string& name,
+                    const std::vector<std::string>& known_vendors) {
   toml::table root;
   try {
     root = toml::parse(text, std::string_view(name));
   } catch (const toml::parse_error& error) {
     fail_at(name, error.source(), std::string(error.description()));
   }
-  const Reader reader{name};
   Policy policy;
+  Reader reader{name, known_vendors, policy.warnings};
+  reader.vendors.push_back("unknown");
   for (const auto& [key, node] : root) {
     if (key == "fail_on") {
       policy.fail_on = reader.fail_on_at(node);
@@ -132,18 +180,24 @@ Policy parse_policy(std::string_view text, const std::string& name) {
       policy.allow = reader.rules_at(node, "allow");
     } else {
       fail_at(name, key.source(),
-              fmt::format("unknown key '{}' (fail_on, [[deny]], [[allow]])", key.str()));
+              fmt::format("unknown key '{}' (fail_on, [[deny]], [[allow]]){}", key.str(),
+                          did_you_mean(key.str(), kTopKeys)));
     }
   }
+  check_can_act(policy, root, reader);
   return policy;
 }
 
-Policy load_policy(const std::string& path) {
+Policy load_policy(const std::string& path, const std::vector<std::string>& known_vendors) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw usage_error(path + ": not a policy file (a directory)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw usage_error(path + ": cannot read the policy file");
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_policy(text.str(), path);
+  return parse_policy(text.str(), path, known_vendors);
 }
 
 }  // namespace tagdrift::drift

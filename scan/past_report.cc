@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "detectors/signature_set.h"
 #include "drift/drift.h"
 #include "drift/fail_on.h"
 #include "drift/policy.h"
@@ -23,10 +26,31 @@ std::string only_site(const storage::History& history, const std::string& site) 
   return sites.front();
 }
 
+// What a policy judging past scans may name: the built-in vendors, and those the scans hold
+// (found with a --signatures directory this command is not given).
+std::vector<std::string> known_vendors(const storage::ScanContents& current,
+                                       const storage::ScanContents* previous) {
+  std::vector<std::string> vendors = detectors::signature_vendors();
+  for (const storage::ScanContents* scan : {&current, previous}) {
+    if (scan == nullptr) continue;
+    for (const storage::SightingRecord& sighting : scan->sightings) {
+      vendors.push_back(sighting.vendor);
+    }
+  }
+  std::sort(vendors.begin(), vendors.end());
+  vendors.erase(std::unique(vendors.begin(), vendors.end()), vendors.end());
+  return vendors;
+}
+
 drift::Report build(const storage::Database& db, const storage::ScanContents& current,
                     const storage::ScanContents* previous, const PastReportOptions& options) {
   std::optional<drift::Policy> policy;
-  if (!options.policy_file.empty()) policy = drift::load_policy(options.policy_file);
+  if (!options.policy_file.empty()) {
+    policy = drift::load_policy(options.policy_file, known_vendors(current, previous));
+    if (options.warn) {
+      for (const std::string& warning : policy->warnings) options.warn(warning);
+    }
+  }
   drift::FailOn fail_on =
       drift::effective_fail_on(options.fail_on, policy ? policy->fail_on : std::nullopt);
   return drift::build_report(current, previous, storage::approvals(db, current.scan.site),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,7 @@ struct PastReportOptions {
   std::string site;                      // used when no scan id is given; empty = the only site
   std::string policy_file;               // empty: no policy
   std::optional<drift::FailOn> fail_on;  // wins over the policy's
+  std::function<void(const std::string&)> warn;  // told each policy warning; may be empty
 };
 
 // The report of scan `id` (or the site's newest scan) against the last complete scan before it.

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "detectors/signature_set.h"
 #include "drift/drift.h"
 #include "drift/fail_on.h"
 #include "drift/policy.h"
@@ -27,7 +28,13 @@ drift::Previous read_previous(const storage::History& history, std::int64_t scan
 
 ScanJobResult run_scan_job(const ScanJob& job) {
   std::optional<drift::Policy> policy;
-  if (!job.policy_file.empty()) policy = drift::load_policy(job.policy_file);
+  if (!job.policy_file.empty()) {
+    policy = drift::load_policy(job.policy_file,
+                                detectors::signature_vendors(job.scan.signatures_dir));
+    if (job.warn) {
+      for (const std::string& warning : policy->warnings) job.warn(warning);
+    }
+  }
   drift::FailOn fail_on =
       drift::effective_fail_on(job.fail_on, policy ? policy->fail_on : std::nullopt);
   std::optional<storage::Database> db;

@@ -2,6 +2,7 @@
 // compare with the last complete scan of the site, judge against the gate, notify.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,9 @@ struct ScanJob {
   std::string policy_file;               // empty: no policy
   std::optional<drift::FailOn> fail_on;  // --fail-on; wins over the policy's
   std::string notify_url;                // empty: no notification
+  // Told each warning that does not stop the scan (a policy glob that can never match), as soon
+  // as it is known; may be empty.
+  std::function<void(const std::string&)> warn;
 };
 
 struct ScanJobResult {

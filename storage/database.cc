@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -42,14 +43,40 @@ std::string switch_to_wal(sqlite3* db) {
   }
 }
 
+// The deepest ancestor of `directory` that exists (stops at the first one, or an empty path).
+fs::path existing_ancestor(fs::path directory) {
+  std::error_code error;
+  while (!directory.empty() && !fs::exists(directory, error)) {
+    if (directory == directory.parent_path()) break;
+    directory = directory.parent_path();
+  }
+  return directory;
+}
+
+// The database owns its folder, as git or ccache own theirs: the first run of a CI job without a
+// cache has no `.tagdrift/` yet. A path through a regular file, or a folder that cannot be made,
+// is still refused.
+void make_directory(const fs::path& directory, const std::string& path) {
+  std::error_code error;
+  if (fs::is_directory(directory, error)) return;
+  const fs::path ancestor = existing_ancestor(directory);
+  if (!ancestor.empty() && fs::exists(ancestor, error) && !fs::is_directory(ancestor, error)) {
+    throw usage_error(
+        fmt::format("cannot create database ({} is not a directory): {}", ancestor.string(), path));
+  }
+  fs::create_directories(directory, error);
+  if (error) {
+    std::string reason = error.message();
+    if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(reason[0]));
+    throw usage_error(fmt::format("cannot create database directory ({}): {}", reason, path));
+  }
+}
+
 // Refuses before SQLite is asked, so the message says what is wrong instead of "unable to open".
 void check_writable(const std::string& path, FileState state) {
   fs::path directory = fs::path(path).parent_path();
   if (directory.empty()) directory = ".";
-  std::error_code error;
-  if (!fs::is_directory(directory, error)) {
-    throw usage_error(fmt::format("cannot create database (no such directory): {}", path));
-  }
+  make_directory(directory, path);
   // WAL mode keeps its -wal and -shm files beside the database, so the directory must be
   // writable even when the file is.
   if (access(directory.c_str(), W_OK) != 0) {

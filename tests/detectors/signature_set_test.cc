@@ -119,5 +119,27 @@ TEST_CASE("signature set: the list gives id, vendor, product, category and place
   CHECK(acme->places == std::vector<std::string>{"script-src", "script-inline"});
 }
 
+TEST_CASE("signature set: the vendors a policy may name are every signature's, sorted, once") {
+  std::vector<std::string> builtin = signature_vendors();
+  CHECK(std::is_sorted(builtin.begin(), builtin.end()));
+  CHECK(std::adjacent_find(builtin.begin(), builtin.end()) == builtin.end());
+  std::vector<std::string> expected;
+  for (const SignatureSummary& s : list_signatures()) expected.push_back(s.vendor);
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  CHECK(builtin == expected);
+  CHECK(std::binary_search(builtin.begin(), builtin.end(), "pinterest"));
+  CHECK_FALSE(std::binary_search(builtin.begin(), builtin.end(), "acme"));
+
+  testing::TempDir dir;
+  dir.write("acme.toml", kAcme);
+  std::vector<std::string> with_dir = signature_vendors(dir.path().string());
+  CHECK(std::binary_search(with_dir.begin(), with_dir.end(), "acme"));
+  CHECK(with_dir.size() == builtin.size() + 1);
+
+  dir.write("broken.toml", "vendor = \"broken\"\n[[signature]]\n");
+  CHECK_THROWS_AS(signature_vendors(dir.path().string()), Error);
+}
+
 }  // namespace
 }  // namespace tagdrift::detectors

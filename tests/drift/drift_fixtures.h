@@ -13,6 +13,10 @@ namespace tagdrift::testing {
 
 inline constexpr const char* kSite = "https://www.clinic.test";
 
+// The vendors the drift tests' policies may name (the real ones are the signatures' vendors).
+inline const std::vector<std::string> kPolicyVendors = {"google-analytics", "meta", "onetrust",
+                                                        "pinterest", "tiktok"};
+
 inline std::string url_of(const std::string& path) { return std::string(kSite) + path; }
 
 inline storage::PageRecord page_at(const std::string& path, std::vector<std::string> terms = {},

@@ -223,7 +223,7 @@ TEST_CASE("drift: findings come worst severity first, then by key") {
 TEST_CASE("drift: policy violations and fail-on are applied to the report") {
   auto scan = scan_of(1, {page_at("/services/ivf/", {"ivf"})},
                       {tag_at("meta:1", "/services/ivf/"), tag_at("google-analytics:G-1", "/")});
-  Policy policy = parse_policy("[[deny]]\nvendor = \"meta\"\n", "p.toml");
+  Policy policy = parse_policy("[[deny]]\nvendor = \"meta\"\n", "p.toml", kPolicyVendors);
   auto report = build_report(scan, nullptr, {}, &policy, FailOn::kPolicy);
   CHECK(finding_of(report, "meta:1")->policy_violations == Lines{"deny meta: /services/ivf/"});
   CHECK(finding_of(report, "google-analytics:G-1")->policy_violations.empty());

@@ -74,3 +74,26 @@ TEST_CASE("path glob: bad globs say what is wrong") {
   CHECK(problem("/serv**") == "bad glob '/serv**': '**' must be a whole path segment");
   CHECK(problem("/a/***/") == "bad glob '/a/***/': '**' must be a whole path segment");
 }
+
+TEST_CASE("path glob: a glob no normalized page path can hold is named, others are not") {
+  using tagdrift::drift::never_matches;
+  CHECK(never_matches("/services/./ivf/") ==
+        "page paths never hold '.' or '..' segments (URLs are normalized)");
+  CHECK(never_matches("/a/../b") ==
+        "page paths never hold '.' or '..' segments (URLs are normalized)");
+  CHECK(never_matches("/\xC3\xA4rzte/**") ==
+        "page paths hold non-ASCII and unsafe characters percent-encoded: write '/%C3%A4rzte/**'");
+  CHECK(never_matches("/a|b/") ==
+        "page paths hold non-ASCII and unsafe characters percent-encoded: write '/a%7Cb/'");
+  CHECK(never_matches("/caf%c3%a9/") ==
+        "page paths hold '%' only as an upper-case escape such as '%2F'");
+  CHECK(never_matches("/100%/") ==
+        "page paths hold '%' only as an upper-case escape such as '%2F'");
+  for (const char* fine : {"/services/**", "/", "/**/ivf/", "/docs/*.pdf", "/caf%C3%A9/", "/a%*",
+                           "/a%2*/", "/.well-known/*", "/a..b/", "/~user/"}) {
+    CAPTURE(fine);
+    CHECK(never_matches(fine).empty());
+  }
+  // What it calls unmatchable really is: the glob compiles, and no normalized path matches.
+  CHECK_FALSE(glob("/services/./ivf/").matches("/services/ivf/"));
+}

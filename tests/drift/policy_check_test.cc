@@ -23,7 +23,7 @@ Finding finding_on(const std::string& key, const std::vector<std::string>& paths
 }
 
 Lines violations(const char* policy_text, const Finding& finding) {
-  return policy_violations(parse_policy(policy_text, "p.toml"), finding, kSite);
+  return policy_violations(parse_policy(policy_text, "p.toml", kPolicyVendors), finding, kSite);
 }
 
 constexpr const char* kClinical = R"(

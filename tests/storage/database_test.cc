@@ -160,18 +160,48 @@ TEST_CASE("database: a database from a newer tagdrift is refused and left unchan
                                     ")");
 }
 
-TEST_CASE("database: a missing directory is refused without creating anything") {
+TEST_CASE("database: a missing directory and its missing parents are created") {
   TempDir dir;
-  fs::path path = dir.path() / "missing" / "history.db";
-  CHECK(usage_error_of([&] { Database::open(path.string()); }) ==
-        "cannot create database (no such directory): " + path.string());
-  CHECK_FALSE(fs::exists(dir.path() / "missing"));
+  fs::path path = dir.path() / "a" / "b" / "history.db";
+  { Database db = Database::open(path.string()); }
+  CHECK(fs::is_directory(dir.path() / "a" / "b"));
+  CHECK(fs::is_regular_file(path));
+  // Opened again, it is the same database.
+  CHECK(Database::open(path.string()).schema_version() ==
+        tagdrift::storage::latest_schema_version());
+}
 
+TEST_CASE("database: a path through a regular file is refused and the file left unchanged") {
+  TempDir dir;
   fs::path file = dir.write("plain.txt", "x");
   fs::path under_file = file / "history.db";
   CHECK(usage_error_of([&] { Database::open(under_file.string()); }) ==
-        "cannot create database (no such directory): " + under_file.string());
+        "cannot create database (" + file.string() +
+            " is not a directory): " + under_file.string());
+  fs::path deeper = file / "a" / "history.db";
+  CHECK(usage_error_of([&] { Database::open(deeper.string()); }) ==
+        "cannot create database (" + file.string() + " is not a directory): " + deeper.string());
   CHECK(bytes_of(file) == "x");
+}
+
+TEST_CASE("database: a directory that cannot be created is refused, naming the path") {
+  TempDir dir;
+  chmod(dir.path().c_str(), 0555);
+  fs::path path = dir.path() / "state" / "history.db";
+  CHECK(holds_unprivileged([&] {
+    return usage_error_of([&] { Database::open(path.string()); }) ==
+           "cannot create database directory (permission denied): " + path.string();
+  }));
+  chmod(dir.path().c_str(), 0755);
+  CHECK_FALSE(fs::exists(dir.path() / "state"));
+}
+
+TEST_CASE("database: read-only opening never creates a directory") {
+  TempDir dir;
+  fs::path path = dir.path() / "missing" / "history.db";
+  CHECK(usage_error_of([&] { Database::open(path.string(), Database::Mode::kReadOnly); }) ==
+        "no tagdrift database at " + path.string());
+  CHECK_FALSE(fs::exists(dir.path() / "missing"));
 }
 
 TEST_CASE("database: an unwritable file or directory is refused and left unchanged") {
