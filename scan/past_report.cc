@@ -69,7 +69,7 @@ drift::Report report_for_scan(const storage::Database& db, std::optional<std::in
   }
   storage::ScanContents current = history.load_scan(*id);
   std::optional<storage::ScanContents> previous;
-  if (auto last = history.last_complete_scan(current.scan.site, *id)) {
+  if (auto last = history.last_baseline_scan(current.scan.site, *id)) {
     previous = history.load_scan(last->id);
   }
   return build(db, current, previous ? &*previous : nullptr, options);

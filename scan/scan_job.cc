@@ -9,6 +9,7 @@
 #include "drift/previous_fold.h"
 #include "scan/notify.h"
 #include "storage/approvals.h"
+#include "storage/baseline.h"
 #include "storage/database.h"
 #include "storage/history.h"
 
@@ -29,8 +30,8 @@ drift::Previous read_previous(const storage::History& history, std::int64_t scan
 ScanJobResult run_scan_job(const ScanJob& job) {
   std::optional<drift::Policy> policy;
   if (!job.policy_file.empty()) {
-    policy = drift::load_policy(job.policy_file,
-                                detectors::signature_vendors(job.scan.signatures_dir));
+    policy =
+        drift::load_policy(job.policy_file, detectors::signature_vendors(job.scan.signatures_dir));
     if (job.warn) {
       for (const std::string& warning : policy->warnings) job.warn(warning);
     }
@@ -46,7 +47,7 @@ ScanJobResult run_scan_job(const ScanJob& job) {
   std::vector<storage::ApprovalRecord> approvals;
   if (db) {
     storage::History history(*db);
-    if (auto last = history.last_complete_scan(current.site, current.id)) {
+    if (auto last = history.last_baseline_scan(current.site, current.id)) {
       const bool read = scanned.previous && scanned.previous->scan_id == last->id;
       previous = read ? std::move(scanned.previous) : read_previous(history, last->id);
     }
@@ -56,6 +57,12 @@ ScanJobResult run_scan_job(const ScanJob& job) {
   result.summary = scanned.summary;
   result.report = drift::build_report(std::move(scanned.contents), std::move(previous), approvals,
                                       policy ? &*policy : nullptr, fail_on);
+  // What failed a --fail-on new gate stays new until someone approves or removes it.
+  if (db && result.report.scan.complete && result.report.failed &&
+      result.report.fail_on == drift::FailOn::kNew) {
+    storage::exclude_from_baseline(*db, result.report.scan.id);
+    result.report.scan.baseline = false;
+  }
   if (!job.notify_url.empty() && has_drift(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));
   }

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kScanColumns = R"sql(
 SELECT scans.id, sites.site, scans.target, scans.options_json, scans.started_at,
        scans.finished_at, scans.complete, scans.pages_crawled, scans.pages_failed,
-       scans.pages_skipped, scans.detection
+       scans.pages_skipped, scans.detection, scans.baseline
 FROM scans JOIN sites ON sites.id = scans.site_id
 )sql";
 
@@ -31,6 +31,7 @@ ScanRecord read_scan(const Statement& row) {
   scan.pages_failed = row.int_at(8);
   scan.pages_skipped = row.int_at(9);
   scan.detection = row.text_at(10);
+  scan.baseline = row.bool_at(11);
   return scan;
 }
 
@@ -95,6 +96,17 @@ std::optional<ScanRecord> History::last_complete_scan(const std::string& site,
                                                       std::int64_t before_id) const {
   Statement query(db_.handle(), fmt::format("{} WHERE sites.site = ?1 AND scans.complete = 1 "
                                             "AND scans.id < ?2 ORDER BY scans.id DESC LIMIT 1",
+                                            kScanColumns));
+  query.bind_text(1, site).bind_int(2, before_id);
+  if (!query.step()) return std::nullopt;
+  return read_scan(query);
+}
+
+std::optional<ScanRecord> History::last_baseline_scan(const std::string& site,
+                                                      std::int64_t before_id) const {
+  Statement query(db_.handle(), fmt::format("{} WHERE sites.site = ?1 AND scans.complete = 1 "
+                                            "AND scans.baseline = 1 AND scans.id < ?2 "
+                                            "ORDER BY scans.id DESC LIMIT 1",
                                             kScanColumns));
   query.bind_text(1, site).bind_int(2, before_id);
   if (!query.step()) return std::nullopt;

@@ -29,8 +29,14 @@ class History {
   void for_each_record(std::int64_t id, const std::function<void(PageRecord)>& page,
                        const std::function<void(SightingRecord)>& sighting) const;
 
-  // The newest complete scan of `site` older than `before_id`: what drift compares against.
+  // The newest complete scan of `site` older than `before_id`: what a rescan may reuse.
   std::optional<ScanRecord> last_complete_scan(
+      const std::string& site,
+      std::int64_t before_id = std::numeric_limits<std::int64_t>::max()) const;
+
+  // The newest complete scan of `site` older than `before_id` that is a baseline: what drift
+  // compares against. A scan whose new or changed tags failed the gate is none.
+  std::optional<ScanRecord> last_baseline_scan(
       const std::string& site,
       std::int64_t before_id = std::numeric_limits<std::int64_t>::max()) const;
 

@@ -122,6 +122,13 @@ CREATE TABLE scripts (
 );
 )sql";
 
+// Version 3: a scan whose new or changed tags failed the gate (--fail-on new) is no baseline:
+// drift compares later scans with the last scan that is, so a re-run does not pass what nobody
+// approved.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE scans ADD COLUMN baseline INTEGER NOT NULL DEFAULT 1 CHECK (baseline IN (0, 1));
+)sql";
+
 void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
   // PRAGMA takes no bound parameters; the value is our own integer, never outside input.
   Statement(db, fmt::format("PRAGMA {} = {}", name, value)).run();
@@ -133,6 +140,7 @@ const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> migrations = {
       {1, kSchemaV1},
       {2, kSchemaV2},
+      {3, kSchemaV3},
   };
   return migrations;
 }

@@ -58,6 +58,7 @@ struct ScanRecord {
   bool complete = false;
   std::int64_t pages_crawled = 0, pages_failed = 0, pages_skipped = 0;
   std::string detection;  // fingerprint of what decides detection (signatures, lexicon, limits)
+  bool baseline = true;   // later scans may be compared with it: not when --fail-on new failed it
 };
 
 // The totals a finished scan records.

@@ -126,7 +126,17 @@ TEST_CASE("readme uses: the CI gate runs from a clean folder with no .tagdrift/ 
   CHECK(xmllint_ok(folder.path() / "tagdrift.xml", logs.path()));
   CHECK(read_file(folder.path() / "tagdrift.xml").find("<failure") != std::string::npos);
 
-  // The next build of the same site: nothing new, the policy kept, the gate passes.
+  // The job re-run: a scan that failed the gate is no baseline, so the same tags fail it again.
+  ChildResult rerun = shell_run(command, folder.path(), logs.path());
+  INFO("stderr: " << rerun.err);
+  CHECK(rerun.exit_code == 1);
+  CHECK(rerun.err == "tagdrift: --fail-on new met by 8 findings\n");
+
+  // The site accepted as it is (the same command once without --fail-on new), then the next
+  // build of the same site: nothing new, the policy kept, the gate passes.
+  std::string accept = command;
+  accept.erase(accept.find(" --fail-on new"), std::string(" --fail-on new").size());
+  CHECK(shell_run(accept, folder.path(), logs.path()).exit_code == 0);
   ChildResult second = shell_run(command, folder.path(), logs.path());
   INFO("stderr: " << second.err);
   CHECK(second.exit_code == 0);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "storage/approvals.h"
+#include "storage/baseline.h"
 #include "storage/database.h"
 #include "tests/storage/storage_fixtures.h"
 #include "tests/support/temp_dir.h"
@@ -149,4 +150,18 @@ TEST_CASE("history: a scan's records one at a time are the records load_scan hol
   for (std::size_t i = 0; i < sightings.size(); ++i) {
     CHECK(sightings[i] == loaded.sightings[i].key + " " + loaded.sightings[i].page_url);
   }
+}
+
+TEST_CASE("history: a scan taken out of the baselines is skipped by drift, not by a rescan") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  const std::int64_t first = write_scan(db, kClinic, 2, {"meta:1"});
+  const std::int64_t second = write_scan(db, kClinic, 2, {"meta:1", "pinterest:2"});
+  History history(db);
+  CHECK(history.last_baseline_scan(kClinic)->id == second);
+  tagdrift::storage::exclude_from_baseline(db, second);
+  CHECK(history.last_baseline_scan(kClinic)->id == first);
+  CHECK(history.last_complete_scan(kClinic)->id == second);
+  CHECK_FALSE(history.load_scan(second).scan.baseline);
+  CHECK(history.load_scan(first).scan.baseline);
 }

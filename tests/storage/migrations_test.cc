@@ -148,7 +148,7 @@ INSERT INTO pages (id, scan_id, url, status, body_hash) VALUES (1, 1, 'https://c
     REQUIRE(pragma_int(raw.get(), "user_version") == 1);
   }
   Database db = Database::open(path.string(), Database::Mode::kReadWrite);
-  CHECK(db.schema_version() == 2);
+  CHECK(db.schema_version() == latest_schema_version());
   CHECK(has_table(db.handle(), "extracts"));
   CHECK(has_table(db.handle(), "scripts"));
   auto scan = tagdrift::storage::History(db).load_scan(1);
