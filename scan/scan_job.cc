@@ -49,7 +49,7 @@ ScanJobResult run_scan_job(const ScanJob& job) {
   result.summary = scanned.summary;
   result.report = drift::build_report(std::move(scanned.contents), std::move(previous), approvals,
                                       policy ? &*policy : nullptr, fail_on);
-  if (!job.notify_url.empty() && has_drift(result.report)) {
+  if (!job.notify_url.empty() && worth_notifying(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));
   }
   return result;
