@@ -169,12 +169,14 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     }
     if (!rows) rows = rows_of(page, {});  // not analysed: failed, skipped, or the analysis threw
     result.pages_reused += rows->rows.page.reused ? 1 : 0;
-    const bool whole_page = drift::carries_forward(rows->rows.page);
-    std::vector<std::string> failed = failed_scripts(rows->rows.page, scripts);
-    if (writer && (whole_page || !failed.empty())) {
-      held.push_back({std::move(rows->for_history), whole_page, std::move(failed)});
-    } else if (writer) {
-      writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));
+    if (writer) {
+      const bool whole_page = drift::carries_forward(rows->rows.page);
+      std::vector<std::string> failed = failed_scripts(rows->rows.page, scripts);
+      if (whole_page || !failed.empty()) {
+        held.push_back({std::move(rows->for_history), whole_page, std::move(failed)});
+      } else {
+        writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));
+      }
     }
     keep_for_drift(result.contents, std::move(rows->rows));
   };

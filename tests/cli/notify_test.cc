@@ -118,3 +118,15 @@ TEST_CASE("notify: the webhook gets what drifted, by key and host, under the doc
   CHECK_FALSE(has(text, " :"));  // no blank name or empty ID anywhere
   CHECK_FALSE(has(text, "  \n"));
 }
+
+TEST_CASE("notify: the documented example validates against the schema") {
+  const std::string doc =
+      tagdrift::testing::read_file(fs::path(TAGDRIFT_SOURCE_DIR) / "docs" / "notify.md");
+  auto begin = doc.find("```json\n");
+  REQUIRE(begin != std::string::npos);
+  begin += 8;
+  json example = json::parse(doc.substr(begin, doc.find("```", begin) - begin));
+  auto check = tagdrift::testing::check_against_schema(example, "notify.schema.json");
+  INFO(check.output);
+  CHECK(check.exit_status == 0);
+}
