@@ -143,6 +143,7 @@ TEST_CASE("unverified: healthy, then pages and a bundle answer 503, then healthy
   CHECK(middle.report.at("unverified").at(1).at("pages") ==
         json::array({site.url("/services/egg-freezing/"), site.url("/services/ivf/")}));
   CHECK(middle.report.at("failed_pages").size() == 2);
+  CHECK(middle.report.at("page_changes").at(0).at("change") == "broke: HTTP 503");
   CHECK(middle.report.at("gate").at("failed") == false);
 
   // The stored middle scan, in every other format: not verified, and which pages failed.
@@ -203,4 +204,7 @@ TEST_CASE("unverified: pages and a bundle that answer 404 are a real removal") {
   CHECK(gone.run.exit_code == 0);  // a removal is not new
   CHECK(keys_of(gone.report.at("removed")) == std::set<std::string>{kPinterestKey, kTikTokKey});
   CHECK(gone.report.at("unverified").empty());
+  CHECK(gone.report.at("page_changes") ==
+        json::array({{{"url", site.url("/services/egg-freezing/")}, {"change", "gone: HTTP 404"}},
+                     {{"url", site.url("/services/ivf/")}, {"change", "gone: HTTP 404"}}}));
 }
