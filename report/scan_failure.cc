@@ -33,6 +33,13 @@ std::string unverified_line(const drift::UnverifiedTag& tag, const std::string& 
   return fmt::format("{} not verified in this scan{}", tag.key, where.empty() ? "" : ": " + where);
 }
 
+// What a failed page means for its tags: a 404 or 410 is a real removal, anything else proves
+// nothing (drift/unverified.h).
+std::string page_note(const FailedPage& page) {
+  const bool gone = page.status == 404 || page.status == 410;
+  return gone ? "gone: its tags count as removed" : "its tags were not verified";
+}
+
 json or_null(const std::string& text) { return text.empty() ? json() : json(text); }
 
 json notification(const char* level, const std::string& text, json properties) {
@@ -85,11 +92,11 @@ void render_incomplete_text(const drift::Report& report, const Paint& paint, std
   std::vector<FailedPage> pages = failed_pages(report);
   if (pages.empty()) return;
   out << '\n'
-      << paint(kRed, fmt::format("INCOMPLETE SCAN: {} failed; the tags on them were not verified",
-                                 plural(pages.size(), "page")))
+      << paint(kRed, fmt::format("INCOMPLETE SCAN: {} failed", plural(pages.size(), "page")))
       << '\n';
   for (const auto& page : pages) {
-    out << fmt::format("  {}  {}\n", printable(page.url), printable(page.error));
+    out << fmt::format("  {}  {}  ({})\n", printable(page.url), printable(page.error),
+                       page_note(page));
   }
 }
 
@@ -116,12 +123,12 @@ void render_failure_markdown(const drift::Report& report, std::ostream& out) {
   std::vector<FailedPage> pages;
   if (!scan_did_not_run(report)) pages = failed_pages(report);
   if (!pages.empty()) {
-    out << fmt::format("\n### Incomplete: {} failed\n\nThe tags on them were not verified.\n\n",
-                       plural(pages.size(), "page"));
+    out << fmt::format("\n### Incomplete: {} failed\n\n", plural(pages.size(), "page"));
   }
   for (const auto& page : pages) {
-    out << fmt::format("- {}: {}\n", markdown_escape(site_relative(page.url, report.scan.site)),
-                       markdown_escape(page.error));
+    out << fmt::format("- {}: {} ({})\n",
+                       markdown_escape(site_relative(page.url, report.scan.site)),
+                       markdown_escape(page.error), page_note(page));
   }
   if (!report.unverified.empty()) out << "\n### Not verified in this scan\n\n";
   for (const auto& tag : report.unverified) {
@@ -153,8 +160,7 @@ void render_failure_junit(const drift::Report& report, std::ostream& out) {
     out << fmt::format(
         "  <testcase classname=\"tagdrift.page\" name=\"{}\">\n"
         "    <skipped message=\"{}\"/>\n  </testcase>\n",
-        xml_escape(page.url),
-        xml_escape("page failed: " + page.error + "; the tags on it were not verified"));
+        xml_escape(page.url), xml_escape("page failed: " + page.error + "; " + page_note(page)));
   }
   for (const auto& tag : report.unverified) {
     out << fmt::format(
@@ -174,7 +180,7 @@ json sarif_invocation(const drift::Report& report) {
   }
   for (const auto& page : failed_pages(report)) {
     notifications.push_back(notification(
-        "warning", "page failed: " + page.url + ": " + page.error + "; its tags were not verified",
+        "warning", "page failed: " + page.url + ": " + page.error + "; " + page_note(page),
         {{"url", page.url}, {"status", page.status}, {"error", page.error}}));
   }
   for (const auto& tag : report.unverified) {

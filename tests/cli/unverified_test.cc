@@ -150,7 +150,8 @@ TEST_CASE("unverified: healthy, then pages and a bundle answer 503, then healthy
   const std::string text = stored_report(dir, "text");
   INFO(text);
   CHECK(has(text, "INCOMPLETE SCAN: 2 pages failed"));
-  CHECK(has(text, "  " + site.url("/services/ivf/") + "  HTTP 503\n"));
+  CHECK(
+      has(text, "  " + site.url("/services/ivf/") + "  HTTP 503  (its tags were not verified)\n"));
   CHECK(has(text, "\nNot verified in this scan (3)\n"));
   CHECK_FALSE(has(text, "Removed"));
   CHECK_FALSE(has(text, "\nNew ("));

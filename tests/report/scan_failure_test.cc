@@ -63,8 +63,8 @@ TEST_CASE("scan_failure: text opens with the failure and never says nothing chan
 TEST_CASE("scan_failure: text of an incomplete scan counts and lists the failed pages") {
   std::string out = rendered(testing::sample_report(), report::Format::kText);
   CHECK(has(out,
-            "\nINCOMPLETE SCAN: 1 page failed; the tags on them were not verified\n"
-            "  https://www.clinic.test/broken  HTTP 500\n"));
+            "\nINCOMPLETE SCAN: 1 page failed\n"
+            "  https://www.clinic.test/broken  HTTP 500  (its tags were not verified)\n"));
 }
 
 TEST_CASE("scan_failure: markdown heads with the failure, lists pages and unverified tags") {
@@ -80,7 +80,7 @@ TEST_CASE("scan_failure: markdown heads with the failure, lists pages and unveri
             "/services/ivf/\n"));
   std::string incomplete = rendered(testing::sample_report(), report::Format::kMarkdown);
   CHECK(has(incomplete, "\n### Incomplete: 1 page failed\n"));
-  CHECK(has(incomplete, "- /broken: HTTP 500\n"));
+  CHECK(has(incomplete, "- /broken: HTTP 500 (its tags were not verified)\n"));
 }
 
 TEST_CASE("scan_failure: junit has an error case per failed target, well-formed") {
