@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "util/version.h"
 
@@ -13,6 +14,19 @@ using nlohmann::json;
 
 bool is_drift(const drift::Finding& finding) {
   return finding.status == drift::Status::kNew || finding.status == drift::Status::kChanged;
+}
+
+struct DriftCounts {
+  int fresh = 0, changed = 0;
+};
+
+DriftCounts drift_counts(const drift::Report& report) {
+  DriftCounts counts;
+  for (const auto& finding : report.findings) {
+    counts.fresh += finding.status == drift::Status::kNew ? 1 : 0;
+    counts.changed += finding.status == drift::Status::kChanged ? 1 : 0;
+  }
+  return counts;
 }
 
 bool is_unknown(const drift::Finding& finding) { return finding.signature.empty(); }
@@ -75,11 +89,10 @@ std::string failure_text(const drift::Report& report) {
   return text;
 }
 
-std::string drift_text(const drift::Report& report, const json& counts) {
-  std::string text =
-      fmt::format("tagdrift: {} \u2014 {} new, {} changed, {} removed, {} not verified",
-                  report.scan.site, counts["new"].get<int>(), counts["changed"].get<int>(),
-                  report.removed.size(), report.unverified.size());
+std::string drift_text(const drift::Report& report, const DriftCounts& counts) {
+  std::string text = fmt::format(
+      "tagdrift: {} \u2014 {} new, {} changed, {} removed, {} not verified", report.scan.site,
+      counts.fresh, counts.changed, report.removed.size(), report.unverified.size());
   if (report.scan.pages_failed > 0) {
     text += fmt::format("; {} page{} failed", report.scan.pages_failed,
                         report.scan.pages_failed == 1 ? "" : "s");
@@ -88,7 +101,7 @@ std::string drift_text(const drift::Report& report, const json& counts) {
 }
 
 // The Slack-readable summary: the headline, then one bullet per thing to act on.
-std::string message_text(const drift::Report& report, const json& counts) {
+std::string message_text(const drift::Report& report, const DriftCounts& counts) {
   std::string text =
       report.failed_targets.empty() ? drift_text(report, counts) : failure_text(report);
   for (const auto& finding : report.findings) {
@@ -117,13 +130,11 @@ bool worth_notifying(const drift::Report& report) {
 }
 
 json notification(const drift::Report& report) {
-  json counts = {{"new", 0}, {"changed", 0}};
+  const DriftCounts counts = drift_counts(report);
   json findings = json::array();
   std::optional<drift::Severity> worst;
   for (const auto& finding : report.findings) {
     if (!is_drift(finding)) continue;
-    counts[drift::status_name(finding.status)] =
-        counts[drift::status_name(finding.status)].get<int>() + 1;
     worst = std::max(worst.value_or(finding.severity), finding.severity);
     findings.push_back(finding_json(finding));
   }
@@ -145,8 +156,8 @@ json notification(const drift::Report& report) {
           {"scan_failed", !report.failed_targets.empty()},
           {"failed_targets", targets},
           {"pages_failed", report.scan.pages_failed},
-          {"new", counts["new"]},
-          {"changed", counts["changed"]},
+          {"new", counts.fresh},
+          {"changed", counts.changed},
           {"worst_severity", worst ? json(drift::severity_name(*worst)) : json()},
           {"findings", findings},
           {"removed", removed},
