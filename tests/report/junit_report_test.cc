@@ -71,8 +71,7 @@ TEST_CASE(
   CHECK(attribute(cases[5], "name") == "https://www.clinic.test/broken");
   auto skipped = children(cases[5], "skipped");
   REQUIRE(skipped.size() == 1);
-  CHECK(attribute(skipped[0], "message") ==
-        "page failed: HTTP 500; its tags were not verified");
+  CHECK(attribute(skipped[0], "message") == "page failed: HTTP 500; its tags were not verified");
   CHECK(attribute(cases[0], "classname") == "tagdrift.Pinterest");
   CHECK(attribute(cases[0], "name") == "pinterest:2612345678901");
   auto failures = children(cases[0], "failure");
