@@ -39,10 +39,8 @@ void Rescan::revalidate_scripts(crawler::ScriptCache& scripts, std::size_t paral
   for (std::size_t t = 1; t < std::min(parallel, before.size()); ++t) threads.emplace_back(work);
   work();
   for (auto& thread : threads) thread.join();
-  // A script that cannot be read now vouches for nothing: its pages are analysed again, and what
-  // came through it is carried forward (carry_forward.h), not reused as if seen.
   for (std::size_t i = 0; i < before.size(); ++i) {
-    script_changed_[i] = state[i].empty() || state[i] != before[i].body_hash;
+    script_changed_[i] = state[i] != before[i].body_hash;
   }
 }
 

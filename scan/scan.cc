@@ -1,6 +1,8 @@
 #include "scan/scan.h"
 
+#include <algorithm>
 #include <future>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -100,6 +102,22 @@ std::vector<std::string> failed_scripts(const storage::PageRecord& page,
   return failed;
 }
 
+// A page reused unchanged keeps the last scan's sightings, and those through a script that fails
+// now stand for what this scan could not see: they go to drift as carried forward, not as seen.
+// (Its extract names no scripts, so nothing more is carried to it.)
+void set_apart_unverified(PageRows& rows, crawler::ScriptCache& scripts,
+                          std::vector<storage::SightingRecord>& carried) {
+  if (!rows.page.reused) return;
+  auto through_failed = [&](const storage::SightingRecord& sighting) {
+    return !sighting.via.empty() && drift::script_carries_forward(scripts.error_of(sighting.via));
+  };
+  auto seen =
+      std::stable_partition(rows.sightings.begin(), rows.sightings.end(),
+                            [&](const auto& sighting) { return !through_failed(sighting); });
+  std::move(seen, rows.sightings.end(), std::back_inserter(carried));
+  rows.sightings.erase(seen, rows.sightings.end());
+}
+
 // "<target>: <why>" as the crawl reports it; a normalized URL holds no ": ".
 drift::TargetFailure target_failure(const std::string& line) {
   const std::size_t colon = line.find(": ");
@@ -178,6 +196,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
         writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));
       }
     }
+    set_apart_unverified(rows->rows, scripts, result.contents.carried);
     keep_for_drift(result.contents, std::move(rows->rows));
   };
   crawler::ValidatorLookup validators = [&](const std::string& url) {
@@ -190,8 +209,9 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     result.contents.failed_targets.push_back(target_failure(failed));
   }
   if (writer) {
-    result.contents.carried =
-        carry_forward(*db, result.contents.scan.site, writer->scan_id(), held);
+    for (auto& sighting : carry_forward(*db, result.contents.scan.site, writer->scan_id(), held)) {
+      result.contents.carried.push_back(std::move(sighting));
+    }
     for (HeldPage& page : held)
       writer->add_page(std::move(page.rows.page), std::move(page.rows.sightings));
   }

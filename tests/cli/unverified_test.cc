@@ -209,3 +209,29 @@ TEST_CASE("unverified: pages and a bundle that answer 404 are a real removal") {
         json::array({{{"url", site.url("/services/egg-freezing/")}, {"change", "gone: HTTP 404"}},
                      {{"url", site.url("/services/ivf/")}, {"change", "gone: HTTP 404"}}}));
 }
+
+TEST_CASE("unverified: a bundle that keeps failing keeps its tags unverified, scan after scan") {
+  SwitchableSite site;
+  healthy(site);
+  TempDir dir;
+  REQUIRE(scan(site, dir, "first").run.exit_code == 1);
+  site.set("/js/site.js", 503, "unavailable", "text/plain");
+  for (const char* night : {"second", "third"}) {  // the third reuses the unchanged about page
+    Night down = scan(site, dir, night);
+    INFO(night << ": " << down.run.err << down.report.dump(2));
+    CHECK(down.run.exit_code == 0);
+    CHECK(down.report.at("removed").empty());
+    CHECK(drifted(down.report).empty());
+    CHECK(keys_of(down.report.at("unverified")) == std::set<std::string>{kTikTokKey});
+    for (const json& page : down.report.at("pages")) {
+      if (page.at("url") == site.url("/about/")) CHECK(page.at("reused") == (night[0] == 't'));
+    }
+  }
+  healthy(site);
+  Night back = scan(site, dir, "back");
+  INFO(back.run.err << back.report.dump(2));
+  CHECK(back.run.exit_code == 0);
+  CHECK(drifted(back.report).empty());
+  CHECK(back.report.at("unverified").empty());
+  CHECK(back.report.at("removed").empty());
+}
