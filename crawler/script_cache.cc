@@ -46,6 +46,17 @@ std::size_t ScriptCache::fetched() const {
   return cache_.size();
 }
 
+std::string ScriptCache::error_of(const std::string& url) const {
+  std::shared_future<ScriptResult> future;
+  {
+    std::lock_guard lock(mutex_);
+    auto found = cache_.find(url);
+    if (found == cache_.end()) return {};
+    future = found->second;
+  }
+  return future.get().error;
+}
+
 std::vector<std::string> ScriptCache::urls() const {
   std::vector<std::string> urls;
   {

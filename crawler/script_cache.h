@@ -29,6 +29,9 @@ class ScriptCache {
   // options.max_scripts distinct URLs, further ones are refused with an error.
   ScriptResult fetch(const std::string& url);
   std::size_t fetched() const;
+  // Why the fetch of `url` failed; empty when it succeeded or was never asked for. Waits for a
+  // fetch in progress. Thread-safe.
+  std::string error_of(const std::string& url) const;
   // The URLs asked for so far, sorted.
   std::vector<std::string> urls() const;
 

@@ -12,6 +12,7 @@
 #include "drift/policy_check.h"
 #include "drift/previous_fold.h"
 #include "drift/severity.h"
+#include "drift/unverified.h"
 
 namespace tagdrift::drift {
 namespace {
@@ -42,10 +43,11 @@ void classify(Finding& finding, const Previous* previous, bool approved) {
   }
 }
 
-std::vector<RemovedTag> removed_tags(const Previous& previous,
-                                     const std::vector<Finding>& findings) {
+std::vector<RemovedTag> removed_tags(const Previous& previous, const std::vector<Finding>& findings,
+                                     const std::vector<UnverifiedTag>& unverified) {
   std::set<std::string> present;
   for (const Finding& finding : findings) present.insert(finding.key);
+  for (const UnverifiedTag& tag : unverified) present.insert(tag.key);
   std::vector<RemovedTag> removed;
   for (const PreviousFinding& old : previous.findings) {
     if (!present.count(old.key))
@@ -71,11 +73,17 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
   const std::string& site = report.scan.site;
   report.findings = current.sightings.take_findings(current.pages);
   report.commented = current.sightings.take_commented();
+  report.failed_targets = std::move(current.failed_targets);
+  const bool ran = report.failed_targets.empty();
+  report.unverified =
+      unverified_tags(current.carried, previous ? &*previous : nullptr, report.findings, !ran);
   if (previous) {
     previous->site = site;
     report.previous_scan_id = previous->scan_id;
-    report.removed = removed_tags(*previous, report.findings);
-    report.page_changes = page_changes(previous->fetched, current.pages);
+    if (ran) {
+      report.removed = removed_tags(*previous, report.findings, report.unverified);
+      report.page_changes = page_changes(previous->fetched, current.pages);
+    }
   }
   report.pages = std::move(current.pages);
   const std::set<std::string> approved = approved_keys(approvals, site);
@@ -92,12 +100,14 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
 Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on) {
-  FoldedScan folded{current.scan, {}, SightingFold()};
+  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}};
   folded.pages.reserve(current.pages.size());
   for (const storage::PageRecord& page : current.pages) {
     folded.pages.push_back(folded.sightings.keep_page(page));
   }
-  for (const storage::SightingRecord& sighting : current.sightings) folded.sightings.add(sighting);
+  SplitSightings split = split_carried(current);
+  for (storage::SightingRecord& sighting : split.seen) folded.sightings.add(std::move(sighting));
+  folded.carried = std::move(split.carried);
   std::optional<Previous> before;
   if (previous != nullptr) before = read_previous(*previous);
   return build_report(std::move(folded), std::move(before), approvals, policy, fail_on);

@@ -20,13 +20,19 @@ struct FoldedScan {
   storage::ScanRecord scan;
   std::vector<ReportPage> pages;  // made by sightings.keep_page
   SightingFold sightings;
+  // What the scan could not see (unverified.h): targets it could not scan, and the previous
+  // scan's sightings it carried forward for pages and scripts that failed.
+  std::vector<TargetFailure> failed_targets;
+  std::vector<storage::SightingRecord> carried;
 };
 
 // Builds the report of `current`, whose pages move into it. `previous` is the last complete scan
 // of the same site (see PreviousFold), or none (then every tag is new); approvals of other sites
 // are ignored; `policy` may be null. `fail_on` is the threshold in force (see
-// effective_fail_on). An approved tag is drift only when it changes state; its severity then
-// counts as for any other tag.
+// effective_fail_on). A tag the scan could not verify (carried forward, or any previous tag when
+// a target could not be scanned) is listed as unverified, never as removed; a scan that could not
+// run lists no removed tags nor page changes. An approved tag is drift only when it changes state;
+// its severity then counts as for any other tag.
 Report build_report(FoldedScan current, std::optional<Previous> previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on);

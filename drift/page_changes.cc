@@ -41,7 +41,9 @@ std::vector<PageChange> page_changes(const UrlSet& fetched_before,
       continue;
     }
     const ReportPage& page = *found->second;
-    if (!page.error.empty()) {
+    if (page.status == 404 || page.status == 410) {
+      changes.push_back({std::string(url), fmt::format("gone: HTTP {}", page.status)});
+    } else if (!page.error.empty()) {
       changes.push_back({std::string(url), "broke: " + *page.error});
     } else if (page.skipped.empty() && page.status >= 400) {
       changes.push_back({std::string(url), fmt::format("broke: HTTP {}", page.status)});

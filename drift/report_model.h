@@ -62,6 +62,20 @@ struct CommentedTag {
   std::vector<std::string> pages;
 };
 
+// A target the scan could not scan at all (unreachable, refused, an empty directory): the scan
+// did not run, so it says nothing about the tags the site has or lost.
+struct TargetFailure {
+  std::string target, reason;
+};
+
+// A tag the previous scan saw where this scan could not look: on a page that failed (other than
+// a 404 or 410), or through a script that failed to fetch, or anywhere when a target could not
+// be scanned. Carried forward, not verified: never "removed", never "new".
+struct UnverifiedTag {
+  std::string key, vendor, tag_id;
+  std::vector<std::string> pages;  // the pages it was last seen on that this scan could not read
+};
+
 struct PageChange {
   std::string url;
   std::string change;  // "vanished" or "broke: <error>"
@@ -75,6 +89,8 @@ struct Report {
   std::vector<RemovedTag> removed;
   std::vector<CommentedTag> commented;
   std::vector<PageChange> page_changes;
+  std::vector<TargetFailure> failed_targets;  // not empty: the scan could not run (exit 3)
+  std::vector<UnverifiedTag> unverified;      // sorted by key
   FailOn fail_on = FailOn::kNever;
   bool failed = false;               // the findings meet fail_on
   std::vector<std::string> failing;  // why, one line per failing finding

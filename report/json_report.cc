@@ -1,6 +1,7 @@
 #include "report/json_report.h"
 
 #include "report/json_stream.h"
+#include "report/scan_failure.h"
 #include "util/version.h"
 
 namespace tagdrift::report {
@@ -193,7 +194,10 @@ json to_json(const drift::Report& report) {
           {"removed", array_of(report.removed, removed_json)},
           {"commented", array_of(report.commented, commented_json)},
           {"page_changes", array_of(report.page_changes, page_change_json)},
-          {"gate", gate_json(report)}};
+          {"gate", gate_json(report)},
+          {"failed_targets", failed_targets_json(report)},
+          {"failed_pages", failed_pages_json(report)},
+          {"unverified", unverified_json(report)}};
 }
 
 void render_json(const drift::Report& report, std::ostream& out) {
@@ -203,6 +207,10 @@ void render_json(const drift::Report& report, std::ostream& out) {
   stream.begin_object();
   stream.key("commented");
   stream_array(stream, report.commented, commented_json);
+  stream.key("failed_pages");
+  stream.value(failed_pages_json(report));
+  stream.key("failed_targets");
+  stream.value(failed_targets_json(report));
   stream.key("findings");
   stream.begin_array();
   for (const auto& finding : report.findings) stream_finding(stream, finding);
@@ -223,6 +231,8 @@ void render_json(const drift::Report& report, std::ostream& out) {
   stream.value(kJsonSchemaVersion);
   stream.key("tool");
   stream.value(tool_json());
+  stream.key("unverified");
+  stream.value(unverified_json(report));
   stream.end_object();
 }
 

@@ -4,6 +4,7 @@
 
 #include "drift/fail_on.h"
 #include "report/finding_label.h"
+#include "report/scan_failure.h"
 #include "report/xml_escape.h"
 
 namespace tagdrift::report {
@@ -53,10 +54,11 @@ void render_junit(const drift::Report& report, std::ostream& out) {
   for (const auto& finding : report.findings) {
     failures += drift::failing_because(finding, report.fail_on).empty() ? 0 : 1;
   }
+  const JunitFailureCounts failed = junit_failure_counts(report);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format(
-      "<testsuite name=\"tagdrift\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
-      report.findings.size(), failures);
+      "<testsuite name=\"tagdrift\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+      report.findings.size() + failed.tests, failures, failed.errors, failed.skipped);
   out << fmt::format(
       "  <properties>\n    <property name=\"site\" value=\"{}\"/>\n"
       "    <property name=\"scan_id\" value=\"{}\"/>\n"
@@ -65,6 +67,7 @@ void render_junit(const drift::Report& report, std::ostream& out) {
       x(report.scan.site), report.scan.id, x(report.scan.started_at),
       drift::fail_on_name(report.fail_on));
   for (const auto& finding : report.findings) render_case(finding, report.fail_on, out);
+  render_failure_junit(report, out);
   out << "</testsuite>\n";
 }
 

@@ -4,6 +4,7 @@
 
 #include "report/finding_label.h"
 #include "report/markdown_escape.h"
+#include "report/scan_failure.h"
 
 namespace tagdrift::report {
 namespace {
@@ -29,11 +30,15 @@ std::string drift_counts(const drift::Report& report) {
 
 void render_heading(const drift::Report& report, std::ostream& out) {
   std::string verdict;
-  if (report.fail_on != drift::FailOn::kNever) {
+  if (scan_did_not_run(report)) {
+    out << fmt::format("## tagdrift: scan failed \u2014 {}\n\n", md(failure_headline(report)));
+  } else if (report.fail_on != drift::FailOn::kNever) {
     verdict = fmt::format("{} (fail-on {}) \u2014 ", report.failed ? "failed" : "passed",
                           drift::fail_on_name(report.fail_on));
   }
-  out << fmt::format("## tagdrift: {}{}\n\n", verdict, drift_counts(report));
+  if (!scan_did_not_run(report)) {
+    out << fmt::format("## tagdrift: {}{}\n\n", verdict, drift_counts(report));
+  }
   const auto& scan = report.scan;
   std::string compared = report.previous_scan_id
                              ? fmt::format("compared with scan {}", *report.previous_scan_id)
@@ -115,6 +120,7 @@ void render_page_changes(const drift::Report& report, std::ostream& out) {
 
 void render_markdown(const drift::Report& report, const RenderOptions& options, std::ostream& out) {
   render_heading(report, out);
+  render_failure_markdown(report, out);
   render_table(report, out);
   render_details(report, options, out);
   render_gone(report, out);

@@ -4,6 +4,7 @@
 
 #include "report/finding_label.h"
 #include "report/json_stream.h"
+#include "report/scan_failure.h"
 #include "util/version.h"
 
 namespace tagdrift::report {
@@ -85,8 +86,7 @@ Rules rules_of(const drift::Report& report) {
 // The run's members but its results.
 json run_members(const drift::Report& report, json rules) {
   json driver = {{"name", "tagdrift"}, {"version", version()}, {"rules", std::move(rules)}};
-  return {{"tool", {{"driver", driver}}},
-          {"invocations", {{{"executionSuccessful", report.scan.complete}}}}};
+  return {{"tool", {{"driver", driver}}}, {"invocations", json::array({sarif_invocation(report)})}};
 }
 
 }  // namespace

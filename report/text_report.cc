@@ -6,6 +6,7 @@
 
 #include "report/finding_label.h"
 #include "report/safe_text.h"
+#include "report/scan_failure.h"
 #include "report/text_style.h"
 #include "report/text_summary.h"
 
@@ -129,9 +130,12 @@ void render_pages(const drift::Report& report, const Paint& paint, std::ostream&
 
 void render_text(const drift::Report& report, const RenderOptions& options, std::ostream& out) {
   Paint paint(options.color);
+  render_failure_text(report, paint, out);
   render_text_summary(report, paint, out);
+  render_incomplete_text(report, paint, out);
   render_inventory(report, options, paint, out);
   render_gone(report, paint, out);
+  render_unverified_text(report, paint, out);
   render_pages(report, paint, out);
 }
 

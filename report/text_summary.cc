@@ -4,6 +4,7 @@
 
 #include "report/finding_label.h"
 #include "report/safe_text.h"
+#include "report/scan_failure.h"
 
 namespace tagdrift::report {
 namespace {
@@ -48,6 +49,7 @@ std::string where(const Finding& finding, const std::string& site) {
 }
 
 void render_drift_line(const drift::Report& report, const Paint& paint, std::ostream& out) {
+  if (scan_did_not_run(report)) return;  // the failure heading says why nothing is known
   std::string removed =
       report.removed.empty() ? "" : fmt::format(", {} removed", report.removed.size());
   const Finding* worst = worst_drift(report);
@@ -65,6 +67,7 @@ void render_drift_line(const drift::Report& report, const Paint& paint, std::ost
 void render_gate(const drift::Report& report, const Paint& paint, std::ostream& out) {
   if (report.fail_on == drift::FailOn::kNever) return;
   std::string verdict = report.failed ? paint(kRed, "FAILED") : paint(kGreen, "passed");
+  if (scan_did_not_run(report)) verdict = paint(kRed, "FAILED (the scan could not run)");
   out << fmt::format("gate (--fail-on {}): {}\n", drift::fail_on_name(report.fail_on), verdict);
   for (const auto& line : report.failing) out << "  - " << printable(line) << '\n';
 }

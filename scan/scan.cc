@@ -1,6 +1,8 @@
 #include "scan/scan.h"
 
+#include <algorithm>
 #include <future>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -10,6 +12,8 @@
 #include "detectors/detector.h"
 #include "detectors/signature_set.h"
 #include "drift/previous_fold.h"
+#include "drift/unverified.h"
+#include "scan/carry_forward.h"
 #include "scan/crawler_script_fetcher.h"
 #include "scan/detection_fingerprint.h"
 #include "scan/page_analysis.h"
@@ -87,6 +91,40 @@ void keep_for_drift(drift::FoldedScan& scan, PageRows rows) {
   scan.pages.push_back(scan.sightings.keep_page(rows.page));
 }
 
+// The scripts the page's detection followed that failed in a way that proves nothing.
+std::vector<std::string> failed_scripts(const storage::PageRecord& page,
+                                        crawler::ScriptCache& scripts) {
+  std::vector<std::string> failed;
+  if (!page.extract) return failed;
+  for (const std::string& url : page.extract->scripts) {
+    if (drift::script_carries_forward(scripts.error_of(url))) failed.push_back(url);
+  }
+  return failed;
+}
+
+// A page reused unchanged keeps the last scan's sightings, and those through a script that fails
+// now stand for what this scan could not see: they go to drift as carried forward, not as seen.
+// (Its extract names no scripts, so nothing more is carried to it.)
+void set_apart_unverified(PageRows& rows, crawler::ScriptCache& scripts,
+                          std::vector<storage::SightingRecord>& carried) {
+  if (!rows.page.reused) return;
+  auto through_failed = [&](const storage::SightingRecord& sighting) {
+    return !sighting.via.empty() && drift::script_carries_forward(scripts.error_of(sighting.via));
+  };
+  auto seen =
+      std::stable_partition(rows.sightings.begin(), rows.sightings.end(),
+                            [&](const auto& sighting) { return !through_failed(sighting); });
+  std::move(seen, rows.sightings.end(), std::back_inserter(carried));
+  rows.sightings.erase(seen, rows.sightings.end());
+}
+
+// "<target>: <why>" as the crawl reports it; a normalized URL holds no ": ".
+drift::TargetFailure target_failure(const std::string& line) {
+  const std::size_t colon = line.find(": ");
+  if (colon == std::string::npos) return {line, "could not be scanned"};
+  return {line.substr(0, colon), line.substr(colon + 2)};
+}
+
 }  // namespace
 
 ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
@@ -136,6 +174,8 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     analysed[page.url] = std::move(rows);
     return links;
   };
+  // Pages that could not be read wait for the sightings carried forward from the last scan.
+  std::vector<HeldPage> held;
   crawler::PageSink sink = [&](crawler::Page&& page) {
     std::optional<AnalysedRows> rows;
     {
@@ -147,8 +187,16 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     }
     if (!rows) rows = rows_of(page, {});  // not analysed: failed, skipped, or the analysis threw
     result.pages_reused += rows->rows.page.reused ? 1 : 0;
-    if (writer)
-      writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));
+    if (writer) {
+      const bool whole_page = drift::carries_forward(rows->rows.page);
+      std::vector<std::string> failed = failed_scripts(rows->rows.page, scripts);
+      if (whole_page || !failed.empty()) {
+        held.push_back({std::move(rows->for_history), whole_page, std::move(failed)});
+      } else {
+        writer->add_page(std::move(rows->for_history.page), std::move(rows->for_history.sightings));
+      }
+    }
+    set_apart_unverified(rows->rows, scripts, result.contents.carried);
     keep_for_drift(result.contents, std::move(rows->rows));
   };
   crawler::ValidatorLookup validators = [&](const std::string& url) {
@@ -158,6 +206,14 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   // The command prints these: a seed's secret parameters must not reach the log.
   for (auto& failed : result.summary.failed_targets) {
     failed = storage::redact_urls_in_text(failed, options.redact);
+    result.contents.failed_targets.push_back(target_failure(failed));
+  }
+  if (writer) {
+    for (auto& sighting : carry_forward(*db, result.contents.scan.site, writer->scan_id(), held)) {
+      result.contents.carried.push_back(std::move(sighting));
+    }
+    for (HeldPage& page : held)
+      writer->add_page(std::move(page.rows.page), std::move(page.rows.sightings));
   }
   result.scripts_fetched = scripts.fetched();
   const std::vector<storage::ScriptRecord> fetched_scripts = script_records(scripts);

@@ -63,7 +63,7 @@ ScanJobResult run_scan_job(const ScanJob& job) {
     storage::exclude_from_baseline(*db, result.report.scan.id);
     result.report.scan.baseline = false;
   }
-  if (!job.notify_url.empty() && has_drift(result.report)) {
+  if (!job.notify_url.empty() && worth_notifying(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));
   }
   return result;

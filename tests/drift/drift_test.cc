@@ -109,7 +109,7 @@ TEST_CASE("drift: pages that vanished or broke since the previous scan") {
   auto report = build_report(current_scan(), &previous, {}, nullptr, FailOn::kNever);
   REQUIRE(report.page_changes.size() == 3);
   CHECK(report.page_changes[0].url == url_of("/faq/"));
-  CHECK(report.page_changes[0].change == "broke: HTTP 404");
+  CHECK(report.page_changes[0].change == "gone: HTTP 404");  // a real removal, named as such
   CHECK(report.page_changes[1].url == url_of("/old-page/"));
   CHECK(report.page_changes[1].change == "vanished");
   CHECK(report.page_changes[2].url == url_of("/team/"));

@@ -51,7 +51,9 @@ std::vector<xmlNode*> children(xmlNode* parent, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("junit_report: one suite, one case per finding, failures as the gate counts them") {
+TEST_CASE(
+    "junit_report: one suite, one case per finding, failures as the gate counts them, then one "
+    "skipped case per failed page") {
   std::string xml = junit(testing::sample_report());
   INFO(xml);
   XmlDoc doc = parse(xml);
@@ -59,10 +61,17 @@ TEST_CASE("junit_report: one suite, one case per finding, failures as the gate c
   xmlNode* suite = xmlDocGetRootElement(doc.get());
   CHECK(name_of(suite) == "testsuite");
   CHECK(attribute(suite, "name") == "tagdrift");
-  CHECK(attribute(suite, "tests") == "5");
+  CHECK(attribute(suite, "tests") == "6");
   CHECK(attribute(suite, "failures") == "2");  // fail-on new: the new and the changed
+  CHECK(attribute(suite, "errors") == "0");
+  CHECK(attribute(suite, "skipped") == "1");  // the page that answered 500
   auto cases = children(suite, "testcase");
-  REQUIRE(cases.size() == 5);
+  REQUIRE(cases.size() == 6);
+  CHECK(attribute(cases[5], "classname") == "tagdrift.page");
+  CHECK(attribute(cases[5], "name") == "https://www.clinic.test/broken");
+  auto skipped = children(cases[5], "skipped");
+  REQUIRE(skipped.size() == 1);
+  CHECK(attribute(skipped[0], "message") == "page failed: HTTP 500; its tags were not verified");
   CHECK(attribute(cases[0], "classname") == "tagdrift.Pinterest");
   CHECK(attribute(cases[0], "name") == "pinterest:2612345678901");
   auto failures = children(cases[0], "failure");
@@ -72,7 +81,7 @@ TEST_CASE("junit_report: one suite, one case per finding, failures as the gate c
         "consent-gated");
   CHECK(attribute(failures[0], "type") == "critical");
   CHECK(children(cases[1], "failure").size() == 1);
-  for (std::size_t i = 2; i < cases.size(); ++i) CHECK(children(cases[i], "failure").empty());
+  for (std::size_t i = 2; i < 5; ++i) CHECK(children(cases[i], "failure").empty());
 }
 
 TEST_CASE("junit_report: the failures follow fail_on") {
@@ -100,7 +109,7 @@ TEST_CASE("junit_report: hostile strings in every field still parse, replaced wh
   REQUIRE(doc);
   xmlNode* suite = xmlDocGetRootElement(doc.get());
   auto cases = children(suite, "testcase");
-  REQUIRE(cases.size() == 5);
+  REQUIRE(cases.size() == 9);  // 5 findings, then 4 pages that all failed
   std::string expected = report::printable(testing::kHostile, true);
   CHECK(attribute(cases[0], "name") == expected);
   CHECK(attribute(cases[0], "classname") == "tagdrift." + expected);

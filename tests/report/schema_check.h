@@ -1,5 +1,6 @@
-// Validates a JSON document against docs/report.schema.json with a real JSON Schema validator:
-// Python's jsonschema (Debian: python3-jsonschema), run as a child process.
+// Validates a JSON document against docs/report.schema.json (or another schema in docs/) with a
+// real JSON Schema validator: Python's jsonschema (Debian: python3-jsonschema), run as a child
+// process.
 #pragma once
 
 #include <sys/wait.h>
@@ -34,12 +35,14 @@ struct SchemaCheck {
   std::string output;    // one line per schema error
 };
 
-inline SchemaCheck check_against_schema(const nlohmann::json& document) {
+// `schema` names a file in docs/: the report's schema unless told otherwise.
+inline SchemaCheck check_against_schema(const nlohmann::json& document,
+                                        const std::string& schema_file = "report.schema.json") {
   TempDir dir;
   auto script = dir.write("validate.py", kValidatorScript);
   auto doc = dir.write("report.json",
                        document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-  std::string schema = std::string(TAGDRIFT_SOURCE_DIR) + "/docs/report.schema.json";
+  std::string schema = std::string(TAGDRIFT_SOURCE_DIR) + "/docs/" + schema_file;
   std::string command =
       "/usr/bin/python3 '" + script.string() + "' '" + schema + "' '" + doc.string() + "' 2>&1";
   SchemaCheck check;
