@@ -66,7 +66,10 @@ struct Night {
   json report;
 };
 
-Night scan(const SwitchableSite& site, const TempDir& dir, const std::string& name) {
+// `gate`: with --fail-on new. The first scan of each test runs without it, as a site's history
+// starts: a scan that fails that gate is no baseline for the next.
+Night scan(const SwitchableSite& site, const TempDir& dir, const std::string& name,
+           bool gate = true) {
   const fs::path out = dir.path() / (name + ".json");
   std::vector<std::string> argv = {TAGDRIFT_BINARY,
                                    "scan",
@@ -77,7 +80,7 @@ Night scan(const SwitchableSite& site, const TempDir& dir, const std::string& na
                                    "--retries",
                                    "0",
                                    "--fail-on",
-                                   "new",
+                                   gate ? "new" : "never",
                                    "--format",
                                    "json",
                                    "--output",
@@ -126,9 +129,9 @@ TEST_CASE("unverified: healthy, then pages and a bundle answer 503, then healthy
   SwitchableSite site;
   healthy(site);
   TempDir dir;
-  Night first = scan(site, dir, "first");
+  Night first = scan(site, dir, "first", /*gate=*/false);
   INFO(first.run.err);
-  REQUIRE(first.run.exit_code == 1);  // a first scan: every tag is new, and --fail-on new
+  REQUIRE(first.run.exit_code == 0);
   REQUIRE(keys_of(first.report.at("findings")).count(kPinterestKey) == 1);
   REQUIRE(keys_of(first.report.at("findings")).count(kTikTokKey) == 1);
 
@@ -181,7 +184,7 @@ TEST_CASE("unverified: a new tag on a healthy page still fails the gate while ot
   SwitchableSite site;
   healthy(site);
   TempDir dir;
-  REQUIRE(scan(site, dir, "first").run.exit_code == 1);
+  REQUIRE(scan(site, dir, "first", /*gate=*/false).run.exit_code == 0);
   failing(site, 503);
   healthy(site, kMeta);  // the marketer adds Meta on the home page...
   failing(site, 503);    // ...while the fertility pages and the bundle are down
@@ -198,7 +201,7 @@ TEST_CASE("unverified: pages and a bundle that answer 404 are a real removal") {
   SwitchableSite site;
   healthy(site);
   TempDir dir;
-  REQUIRE(scan(site, dir, "first").run.exit_code == 1);
+  REQUIRE(scan(site, dir, "first", /*gate=*/false).run.exit_code == 0);
   failing(site, 404);
   Night gone = scan(site, dir, "gone");
   INFO(gone.run.err << gone.report.dump(2));
@@ -214,7 +217,7 @@ TEST_CASE("unverified: a bundle that keeps failing keeps its tags unverified, sc
   SwitchableSite site;
   healthy(site);
   TempDir dir;
-  REQUIRE(scan(site, dir, "first").run.exit_code == 1);
+  REQUIRE(scan(site, dir, "first", /*gate=*/false).run.exit_code == 0);
   site.set("/js/site.js", 503, "unavailable", "text/plain");
   for (const char* night : {"second", "third"}) {  // the third reuses the unchanged about page
     Night down = scan(site, dir, night);
