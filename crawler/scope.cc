@@ -50,6 +50,7 @@ Scope::Scope(ScopeMode mode, const std::vector<std::string>& seed_urls,
     const std::optional<UrlParts> parts = url ? split_url(*url) : std::nullopt;
     if (!parts) throw usage_error("not an http(s) URL: '" + seed + "'");
     seeds_.insert(*url);
+    domains_.insert(registrable_domain(parts->host));
     sites_.insert(mode_ == ScopeMode::kDomain ? registrable_domain(parts->host) : parts->host);
   }
 }
@@ -59,16 +60,27 @@ Scope::Scope(Scope&&) noexcept = default;
 Scope& Scope::operator=(Scope&&) noexcept = default;
 
 bool Scope::contains(std::string_view normalized_url) const {
-  if (seeds_.find(normalized_url) != seeds_.end()) return true;
+  return judge(normalized_url) == Verdict::kInside;
+}
+
+Scope::Verdict Scope::judge(std::string_view normalized_url) const {
+  if (seeds_.find(normalized_url) != seeds_.end()) return Verdict::kInside;
   const std::optional<UrlParts> parts = split_url(normalized_url);
-  if (!parts || !host_in_scope(parts->host)) return false;
-  if (!include_.empty() && !any_matches(include_, normalized_url)) return false;
-  return !any_matches(exclude_, normalized_url);
+  if (!parts) return Verdict::kOtherSite;
+  if (!host_in_scope(parts->host)) {
+    return domain_in_scope(parts->host) ? Verdict::kSiblingHost : Verdict::kOtherSite;
+  }
+  if (!include_.empty() && !any_matches(include_, normalized_url)) return Verdict::kFiltered;
+  return any_matches(exclude_, normalized_url) ? Verdict::kFiltered : Verdict::kInside;
 }
 
 bool Scope::host_in_scope(std::string_view host) const {
   if (mode_ == ScopeMode::kHost) return sites_.find(host) != sites_.end();
   return sites_.find(registrable_domain(host)) != sites_.end();
+}
+
+bool Scope::domain_in_scope(std::string_view host) const {
+  return domains_.find(registrable_domain(host)) != domains_.end();
 }
 
 }  // namespace tagdrift::crawler
