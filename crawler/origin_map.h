@@ -13,8 +13,8 @@ namespace tagdrift::crawler {
 class OriginMap {
  public:
   // Each entry is "FROM=TO", both http(s) origins (scheme, host, optional port) with no path,
-  // query or fragment beyond a lone "/". Throws a usage error naming the first bad entry, and
-  // for an origin mapped twice.
+  // query or fragment beyond a lone "/". Throws a usage error naming the first bad entry, an
+  // origin mapped twice or onto itself, and a chain (A=B with B=C).
   explicit OriginMap(const std::vector<std::string>& entries);
 
   // `normalized_url` moved onto the TO origin when it lies on a FROM origin (scheme and port

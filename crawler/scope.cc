@@ -59,19 +59,22 @@ Scope::~Scope() = default;
 Scope::Scope(Scope&&) noexcept = default;
 Scope& Scope::operator=(Scope&&) noexcept = default;
 
+// Every link of every page comes through here: an off-site link costs a set lookup in host mode,
+// never the public-suffix lookup judge() makes to tell a sibling host from another site.
 bool Scope::contains(std::string_view normalized_url) const {
-  return judge(normalized_url) == Verdict::kInside;
+  if (seeds_.find(normalized_url) != seeds_.end()) return true;
+  const std::optional<UrlParts> parts = split_url(normalized_url);
+  if (!parts || !host_in_scope(parts->host)) return false;
+  if (!include_.empty() && !any_matches(include_, normalized_url)) return false;
+  return !any_matches(exclude_, normalized_url);
 }
 
 Scope::Verdict Scope::judge(std::string_view normalized_url) const {
-  if (seeds_.find(normalized_url) != seeds_.end()) return Verdict::kInside;
+  if (contains(normalized_url)) return Verdict::kInside;
   const std::optional<UrlParts> parts = split_url(normalized_url);
   if (!parts) return Verdict::kOtherSite;
-  if (!host_in_scope(parts->host)) {
-    return domain_in_scope(parts->host) ? Verdict::kSiblingHost : Verdict::kOtherSite;
-  }
-  if (!include_.empty() && !any_matches(include_, normalized_url)) return Verdict::kFiltered;
-  return any_matches(exclude_, normalized_url) ? Verdict::kFiltered : Verdict::kInside;
+  if (host_in_scope(parts->host)) return Verdict::kFiltered;
+  return domain_in_scope(parts->host) ? Verdict::kSiblingHost : Verdict::kOtherSite;
 }
 
 bool Scope::host_in_scope(std::string_view host) const {

@@ -42,6 +42,8 @@ class Scope {
 
   // `normalized_url` as normalize_url or resolve_url returned it. Safe from several threads.
   bool contains(std::string_view normalized_url) const;
+  // contains() with the reason; an off-site URL costs a public-suffix lookup, so this is for
+  // redirects and sitemap entries, not for every link.
   Verdict judge(std::string_view normalized_url) const;
 
  private:
