@@ -70,7 +70,7 @@ void check_crawl_options(const CrawlOptions& options) {
   std::vector<std::filesystem::path> directories;
   split_targets(options, seeds, directories);
   Scope scope(options.scope, seeds, options.include, options.exclude);  // compiles the patterns
-  OriginMap origins(options.map_origins);
+  OriginMap origins(options.map_origins, scope);
   RequestConfig config(options);  // headers, cookies, --resolve, the basic-auth variable
 }
 

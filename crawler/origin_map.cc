@@ -24,7 +24,7 @@ std::optional<std::string> origin_only(std::string_view text) {
 
 }  // namespace
 
-OriginMap::OriginMap(const std::vector<std::string>& entries) {
+OriginMap::OriginMap(const std::vector<std::string>& entries, const Scope& scope) {
   for (const std::string& entry : entries) {
     const std::size_t equals = entry.find('=');
     if (equals == std::string::npos || entry.find('=', equals + 1) != std::string::npos) {
@@ -34,6 +34,10 @@ OriginMap::OriginMap(const std::vector<std::string>& entries) {
     const auto to = origin_only(std::string_view(entry).substr(equals + 1));
     if (!from || !to) throw bad_entry(entry, "FROM and TO must be http(s) origins with no path");
     if (*from == *to) throw bad_entry(entry, "FROM and TO are the same origin");
+    Scope::Verdict verdict = scope.judge(*to + "/");
+    if (verdict == Scope::Verdict::kSiblingHost || verdict == Scope::Verdict::kOtherSite) {
+      throw bad_entry(entry, "TO is not a host of a URL target (see --scope)");
+    }
     for (const auto& [known_from, known_to] : pairs_) {
       if (known_from == *from) throw bad_entry(entry, "FROM is already mapped");
       if (known_from == *to || known_to == *from) throw bad_entry(entry, "mappings may not chain");

@@ -8,14 +8,17 @@
 #include <utility>
 #include <vector>
 
+#include "crawler/scope.h"
+
 namespace tagdrift::crawler {
 
 class OriginMap {
  public:
   // Each entry is "FROM=TO", both http(s) origins (scheme, host, optional port) with no path,
-  // query or fragment beyond a lone "/". Throws a usage error naming the first bad entry, an
-  // origin mapped twice or onto itself, and a chain (A=B with B=C).
-  explicit OriginMap(const std::vector<std::string>& entries);
+  // query or fragment beyond a lone "/", TO on a host `scope` crawls (a misspelt TO would
+  // otherwise drop every mapped URL). Throws a usage error naming the first bad entry, an origin
+  // mapped twice or onto itself, and a chain (A=B with B=C).
+  OriginMap(const std::vector<std::string>& entries, const Scope& scope);
 
   // `normalized_url` moved onto the TO origin when it lies on a FROM origin (scheme and port
   // included), else nothing. Safe from several threads.

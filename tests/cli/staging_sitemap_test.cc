@@ -139,7 +139,7 @@ TEST_CASE("staging sitemap: a bad --map-origin is exit 2 with one line naming it
   TempDir dir;
   for (const std::string& value :
        {site.production + "/shop=" + site.staging, site.production + "=ftp://staging.site.test/",
-        site.production}) {
+        site.production, site.production + "=http://stagng.site.test:" + site.port}) {
     INFO(value);
     ChildResult run = site.scan(dir.path(), {"--map-origin", value});
     CHECK(run.exit_code == 2);

@@ -7,12 +7,23 @@
 #include "util/error.h"
 
 using tagdrift::crawler::OriginMap;
+using tagdrift::crawler::Scope;
+using tagdrift::crawler::ScopeMode;
 
 namespace {
 
+// The scope of a scan of these targets: where a mapping may lead.
+const Scope& targets() {
+  static const Scope scope(ScopeMode::kHost,
+                           {"https://staging.site.example/", "http://127.0.0.1:8080/",
+                            "https://b.example/", "https://c.example/"},
+                           {}, {});
+  return scope;
+}
+
 std::string usage_error_of(const std::vector<std::string>& entries) {
   try {
-    OriginMap map(entries);
+    OriginMap map(entries, targets());
   } catch (const tagdrift::Error& e) {
     CHECK(e.code() == tagdrift::ExitCode::kUsage);
     return e.what();
@@ -23,7 +34,7 @@ std::string usage_error_of(const std::vector<std::string>& entries) {
 }  // namespace
 
 TEST_CASE("origin map: URLs on FROM move onto TO, path and query kept") {
-  const OriginMap map({"https://www.site.example=https://staging.site.example"});
+  const OriginMap map({"https://www.site.example=https://staging.site.example"}, targets());
   CHECK(map.map("https://www.site.example/lp/spring?x=1") ==
         "https://staging.site.example/lp/spring?x=1");
   CHECK(map.map("https://www.site.example/") == "https://staging.site.example/");
@@ -35,11 +46,12 @@ TEST_CASE("origin map: URLs on FROM move onto TO, path and query kept") {
 
 TEST_CASE("origin map: entries are normalized like URLs and may end in one slash") {
   const OriginMap map({"HTTPS://WWW.Site.Example:443/=http://127.0.0.1:8080",
-                       "http://a.example=https://b.example/"});
+                       "http://a.example=https://b.example/"},
+                      targets());
   CHECK(map.map("https://www.site.example/x") == "http://127.0.0.1:8080/x");
   CHECK(map.map("http://a.example/") == "https://b.example/");
-  CHECK(OriginMap({}).empty());
-  CHECK_FALSE(OriginMap({}).map("https://www.site.example/"));
+  CHECK(OriginMap({}, targets()).empty());
+  CHECK_FALSE(OriginMap({}, targets()).map("https://www.site.example/"));
 }
 
 TEST_CASE("origin map: a bad entry is a usage error naming it") {
@@ -64,4 +76,10 @@ TEST_CASE("origin map: a bad entry is a usage error naming it") {
   CHECK(
       usage_error_of({"https://a.example=https://b.example", "https://b.example=https://c.example"})
           .find("may not chain") != std::string::npos);
+  // A TO the crawl never visits (misspelt, or another site) would drop every mapped URL.
+  CHECK(usage_error_of({"https://www.site.example=https://stagng.site.example"}) ==
+        "bad --map-origin 'https://www.site.example=https://stagng.site.example': TO is not a "
+        "host of a URL target (see --scope)");
+  CHECK(usage_error_of({"https://www.site.example=https://d.example"}).find("TO is not") !=
+        std::string::npos);
 }
