@@ -53,6 +53,9 @@ void add_crawl_flags(CLI::App& command, crawler::CrawlOptions& o, CrawlFlagValue
       ->capture_default_str();
   command.add_option("--include", o.include, "Only crawl URLs matching this RE2 pattern");
   command.add_option("--exclude", o.exclude, "Never crawl URLs matching this RE2 pattern");
+  command.add_option("--map-origin", o.map_origins,
+                     "FROM=TO: crawl URLs found on origin FROM (in sitemaps, robots.txt, links) "
+                     "on origin TO instead, e.g. production onto staging (repeatable)");
   command.add_flag("--ignore-robots", o.ignore_robots, "Do not fetch or obey robots.txt");
   command.add_flag("!--no-sitemaps", o.use_sitemaps, "Do not read sitemaps");
   command.add_option("--rate", o.rate, "Requests per second per host (0 = unlimited)")

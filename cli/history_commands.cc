@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -58,6 +59,12 @@ int history(const DbFlags& flags, const std::string& format) {
   return kOk;
 }
 
+// A tag seen in its last scan only inside comments is a reinstall waiting to happen, not a live
+// tag: the inventory says so rather than list it like the others.
+bool commented_out(const storage::TagRecord& tag) {
+  return tag.pages_last_scan == 0 && tag.pages_commented_last_scan > 0;
+}
+
 int tags(const DbFlags& flags, const std::string& format) {
   check_format(format);
   Database db = Database::open(flags.db, Database::Mode::kReadOnly);
@@ -78,18 +85,26 @@ int tags(const DbFlags& flags, const std::string& format) {
                       {"last_seen", t.last_seen},
                       {"first_scan", t.first_scan},
                       {"last_scan", t.last_scan},
+                      {"state", commented_out(t) ? "commented" : "live"},
                       {"pages_last_scan", t.pages_last_scan},
+                      {"pages_commented_last_scan", t.pages_commented_last_scan},
                       {"approved", t.approved},
                       {"approval_note", t.approval_note}});
     }
     std::cout << list.dump(2) << '\n';
     return kOk;
   }
-  fmt::print("{:<48}  {:<16}  {:<20}  {:<20}  {:>5}  {}\n", "KEY", "CATEGORY", "FIRST SEEN",
-             "LAST SEEN", "PAGES", "STATUS");
+  // PAGES counts the pages in the tag's STATE. SITE is always shown, as in `history`, so the
+  // inventory of a database holding several sites says whose tag each row is.
+  std::size_t site_width = 4;
+  for (const auto& t : records) site_width = std::max(site_width, t.site.size());
+  constexpr std::string_view kRow = "{:<48}  {:<16}  {:<9}  {:<20}  {:<20}  {:>5}  {:<{}}  {}\n";
+  fmt::print(kRow, "KEY", "CATEGORY", "STATE", "FIRST SEEN", "LAST SEEN", "PAGES", "SITE",
+             site_width, "STATUS");
   for (const auto& t : records) {
-    fmt::print("{:<48}  {:<16}  {:<20}  {:<20}  {:>5}  {}\n", t.key, t.category, t.first_seen,
-               t.last_seen, t.pages_last_scan,
+    const bool commented = commented_out(t);
+    fmt::print(kRow, t.key, t.category, commented ? "commented" : "live", t.first_seen, t.last_seen,
+               commented ? t.pages_commented_last_scan : t.pages_last_scan, t.site, site_width,
                t.approved ? "approved: " + t.approval_note : std::string("-"));
   }
   return kOk;

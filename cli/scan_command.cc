@@ -1,5 +1,6 @@
 // `tagdrift scan TARGET...`: crawl, detect, compare with history, report, gate.
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <optional>
 #include <string>
@@ -27,6 +28,16 @@ struct ScanFlags {
   bool quiet = false;
   bool no_db = false;
 };
+
+// A staging target whose sitemap names production loses those pages: say so every time.
+void warn_off_site(const crawler::CrawlSummary& summary) {
+  if (summary.sitemap_urls_off_site == 0) return;
+  fmt::print(stderr,
+             "tagdrift: warning: sitemap lists {} URL{} on another origin; not crawled: {} "
+             "(crawl them on the target with --map-origin FROM=TO)\n",
+             summary.sitemap_urls_off_site, summary.sitemap_urls_off_site == 1 ? "" : "s",
+             fmt::join(summary.off_site_origins, ", "));
+}
 
 int exit_code_for(const scan::ScanJobResult& result) {
   if (!result.summary.failed_targets.empty()) {
@@ -75,6 +86,7 @@ int run_scan_command(ScanFlags& flags) {
     report::render(result.report, format, render_options, out);
   });
   if (!result.notify_error.empty()) fmt::print(stderr, "tagdrift: {}\n", result.notify_error);
+  warn_off_site(result.summary);
   return exit_code_for(result);
 }
 

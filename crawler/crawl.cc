@@ -8,6 +8,7 @@
 #include "crawler/curl_handles.h"
 #include "crawler/links.h"
 #include "crawler/local_site.h"
+#include "crawler/origin_map.h"
 #include "crawler/request_config.h"
 #include "crawler/scope.h"
 #include "crawler/url.h"
@@ -37,6 +38,9 @@ void merge(CrawlSummary& into, const CrawlSummary& from) {
   into.pages_failed += from.pages_failed;
   into.pages_skipped += from.pages_skipped;
   into.links_over_budget += from.links_over_budget;
+  into.sitemap_urls_off_site += from.sitemap_urls_off_site;
+  into.off_site_origins.insert(into.off_site_origins.end(), from.off_site_origins.begin(),
+                               from.off_site_origins.end());
   into.failed_targets.insert(into.failed_targets.end(), from.failed_targets.begin(),
                              from.failed_targets.end());
 }
@@ -66,6 +70,7 @@ void check_crawl_options(const CrawlOptions& options) {
   std::vector<std::filesystem::path> directories;
   split_targets(options, seeds, directories);
   Scope scope(options.scope, seeds, options.include, options.exclude);  // compiles the patterns
+  OriginMap origins(options.map_origins, scope);
   RequestConfig config(options);  // headers, cookies, --resolve, the basic-auth variable
 }
 

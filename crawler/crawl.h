@@ -30,15 +30,19 @@ struct CrawlSummary {
   std::size_t pages_failed = 0;
   std::size_t pages_skipped = 0;
   std::size_t links_over_budget = 0;  // in-scope links not queued: --max-pages or query caps
+  // Sitemap URLs on a host outside the scope (a staging site's sitemap naming production):
+  // not crawled, each recorded as a skipped page up to --max-pages of them.
+  std::size_t sitemap_urls_off_site = 0;
+  std::vector<std::string> off_site_origins;  // the first few distinct origins among them
   double seconds = 0;
   // One line per target that could not be scanned at all ("<target>: <why>").
   std::vector<std::string> failed_targets;
 };
 
 // Throws Error (exit 2) for whatever crawl() would refuse before fetching anything: bad limits,
-// a target that is neither http(s) nor a directory, a bad --include/--exclude pattern, a bad
-// header, cookie or --resolve, a missing basic-auth variable. Callers check before they write
-// anything (the history), so a refused scan leaves no trace.
+// a target that is neither http(s) nor a directory, a bad --include/--exclude pattern or
+// --map-origin, a bad header, cookie or --resolve, a missing basic-auth variable. Callers check
+// before they write anything (the history), so a refused scan leaves no trace.
 void check_crawl_options(const CrawlOptions& options);
 
 // Crawls every target. Throws Error for what ends the command (bad options, a bad pattern);

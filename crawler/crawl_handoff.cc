@@ -1,6 +1,8 @@
 // The crawl loop's hand-off to the parse workers and back: bodies go out, links come home.
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include "crawler/crawl_run.h"
 #include "crawler/page_guard.h"
 #include "crawler/sitemap.h"
@@ -11,6 +13,8 @@ namespace {
 
 constexpr std::size_t kMaxSitemapDecompressed = 50u << 20;
 constexpr std::size_t kMaxSitemapUrls = 50000;
+constexpr std::size_t kMaxOffSiteOrigins = 3;  // named in the warning
+
 }  // namespace
 
 void CrawlRun::hand_to_worker(std::unique_ptr<Transfer> transfer) {
@@ -71,7 +75,10 @@ void CrawlRun::take_parsed_page(Parsed parsed) {
   Page& page = parsed.transfer->page;
   if (!parsed.error.empty()) page.error = "could not process the page: " + parsed.error;
   if (page.depth < options_.max_depth) {
-    for (const auto& link : parsed.links) queue_link(link, page, FoundBy::kLink, page.depth + 1);
+    for (const auto& link : parsed.links) {
+      const auto mapped = origin_map_.map(link);
+      queue_link(mapped ? *mapped : link, page, FoundBy::kLink, page.depth + 1);
+    }
   }
   emit(std::move(page));
 }
@@ -80,9 +87,40 @@ void CrawlRun::take_parsed_sitemap(Parsed parsed) {
   const Page& sitemap = parsed.transfer->page;
   for (const auto& url : parsed.links) {
     auto normalized = normalize_url(url, options_.max_url_length);
-    if (normalized) queue_link(*normalized, sitemap, FoundBy::kSitemap, 1);
+    if (!normalized) continue;
+    if (auto mapped = origin_map_.map(*normalized)) normalized = std::move(mapped);
+    Scope::Verdict verdict = scope_.judge(*normalized);
+    if (verdict == Scope::Verdict::kSiblingHost || verdict == Scope::Verdict::kOtherSite) {
+      skip_off_site(*normalized, sitemap);
+    } else {
+      queue_link(*normalized, sitemap, FoundBy::kSitemap, 1);
+    }
   }
   for (const auto& nested : parsed.nested) start_sitemap(nested, sitemap.url);
+}
+
+// A sitemap page the scope leaves out is not crawled, but never silently: it is counted for the
+// scan's warning and recorded as a skipped page (within the page budget).
+void CrawlRun::skip_off_site(const std::string& url, const Page& sitemap) {
+  if (off_site_seen_.size() >= options_.max_pages) {
+    ++summary_.sitemap_urls_off_site;
+    return;
+  }
+  if (!off_site_seen_.insert(url).second) return;
+  ++summary_.sitemap_urls_off_site;
+  std::string origin = origin_of(url);
+  auto& origins = summary_.off_site_origins;
+  if (origins.size() < kMaxOffSiteOrigins &&
+      std::find(origins.begin(), origins.end(), origin) == origins.end()) {
+    origins.push_back(std::move(origin));
+  }
+  Page page;
+  page.url = page.final_url = url;
+  page.depth = 1;
+  page.found_by = FoundBy::kSitemap;
+  page.referrer = sitemap.url;
+  page.skipped = "sitemap URL on another origin; not crawled (see --map-origin)";
+  emit(std::move(page));
 }
 
 void CrawlRun::queue_link(const std::string& url, const Page& from, FoundBy found_by, int depth) {

@@ -17,6 +17,8 @@ struct CrawlOptions {
   ScopeMode scope = ScopeMode::kHost;
   std::vector<std::string> include;  // RE2 patterns over the normalized URL; empty = everything
   std::vector<std::string> exclude;  // RE2 patterns over the normalized URL
+  // "FROM=TO" origins: URLs on FROM found in sitemaps, robots.txt and links are crawled on TO.
+  std::vector<std::string> map_origins;
 
   // Politeness
   bool ignore_robots = false;

@@ -39,6 +39,14 @@ std::optional<double> retry_after_seconds(const std::string& header) {
   return std::max(0.0, std::difftime(when, std::time(nullptr)));
 }
 
+// Names where the redirect led and what would let the crawl follow it.
+std::string out_of_scope_reason(const std::string& target, Scope::Verdict verdict) {
+  const char* hint = "";
+  if (verdict == Scope::Verdict::kSiblingHost) hint = " (try --scope domain)";
+  if (verdict == Scope::Verdict::kFiltered) hint = " (excluded by --include/--exclude)";
+  return fmt::format("redirected out of scope to {}{}", target, hint);
+}
+
 }  // namespace
 
 void CrawlRun::finish_page(std::unique_ptr<Transfer> transfer, CURLcode code) {
@@ -88,9 +96,9 @@ bool CrawlRun::follow_redirect(std::unique_ptr<Transfer>& transfer) {
     page.error = fmt::format("redirect loop at {}", *target);
   } else if (static_cast<int>(transfer->chain.size()) > options_.max_redirects) {
     page.error = fmt::format("more than {} redirects (--max-redirects)", options_.max_redirects);
-  } else if (!scope_.contains(*target)) {
+  } else if (Scope::Verdict verdict = scope_.judge(*target); verdict != Scope::Verdict::kInside) {
     page.final_url = *target;
-    page.skipped = "redirects out of scope";
+    page.skipped = out_of_scope_reason(*target, verdict);
   } else if (!frontier_.claim(*target)) {
     page.final_url = *target;
     page.skipped = "redirects to a page crawled under that URL";

@@ -56,6 +56,7 @@ void CrawlRun::finish_robots(std::unique_ptr<Transfer> transfer, CURLcode code) 
 void CrawlRun::start_sitemap(const std::string& url, const std::string& referrer) {
   auto normalized = normalize_url(url, options_.max_url_length);
   if (!normalized || sitemaps_seen_.size() >= kMaxSitemaps) return;
+  if (auto mapped = origin_map_.map(*normalized)) normalized = std::move(mapped);
   if (!sitemaps_seen_.insert(*normalized).second) return;
   auto transfer = new_transfer(TransferKind::kSitemap);
   transfer->page.url = *normalized;

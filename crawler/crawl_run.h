@@ -12,6 +12,7 @@
 
 #include "crawler/crawl.h"
 #include "crawler/frontier.h"
+#include "crawler/origin_map.h"
 #include "crawler/progress.h"
 #include "crawler/request_config.h"
 #include "crawler/scope.h"
@@ -58,6 +59,7 @@ class CrawlRun {
   void take_parsed_page(Parsed parsed);
   void take_parsed_sitemap(Parsed parsed);
   void queue_link(const std::string& url, const Page& from, FoundBy found_by, int depth);
+  void skip_off_site(const std::string& url, const Page& sitemap);
   void emit(Page&& page);
   void recycle(std::unique_ptr<Transfer> transfer);
   void recycle_handle_of(Transfer& transfer);
@@ -71,6 +73,7 @@ class CrawlRun {
   const ValidatorLookup& validators_;
   RequestConfig config_;
   Scope scope_;
+  OriginMap origin_map_;
   Frontier frontier_;
   Progress progress_;
   CurlMulti multi_;
@@ -78,6 +81,7 @@ class CrawlRun {
   std::unordered_set<std::string> seed_set_;
   std::unordered_set<std::string> sitemaps_seen_;
   std::unordered_set<std::string> sitemap_origins_;
+  std::unordered_set<std::string> off_site_seen_;  // at most --max-pages
   std::vector<CurlEasy> idle_handles_;
   std::size_t running_ = 0;    // transfers on the multi handle
   std::size_t in_worker_ = 0;  // transfers handed to the parse workers

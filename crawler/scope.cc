@@ -50,6 +50,7 @@ Scope::Scope(ScopeMode mode, const std::vector<std::string>& seed_urls,
     const std::optional<UrlParts> parts = url ? split_url(*url) : std::nullopt;
     if (!parts) throw usage_error("not an http(s) URL: '" + seed + "'");
     seeds_.insert(*url);
+    domains_.insert(registrable_domain(parts->host));
     sites_.insert(mode_ == ScopeMode::kDomain ? registrable_domain(parts->host) : parts->host);
   }
 }
@@ -58,6 +59,8 @@ Scope::~Scope() = default;
 Scope::Scope(Scope&&) noexcept = default;
 Scope& Scope::operator=(Scope&&) noexcept = default;
 
+// Every link of every page comes through here: an off-site link costs a set lookup in host mode,
+// never the public-suffix lookup judge() makes to tell a sibling host from another site.
 bool Scope::contains(std::string_view normalized_url) const {
   if (seeds_.find(normalized_url) != seeds_.end()) return true;
   const std::optional<UrlParts> parts = split_url(normalized_url);
@@ -66,9 +69,21 @@ bool Scope::contains(std::string_view normalized_url) const {
   return !any_matches(exclude_, normalized_url);
 }
 
+Scope::Verdict Scope::judge(std::string_view normalized_url) const {
+  if (contains(normalized_url)) return Verdict::kInside;
+  const std::optional<UrlParts> parts = split_url(normalized_url);
+  if (!parts) return Verdict::kOtherSite;
+  if (host_in_scope(parts->host)) return Verdict::kFiltered;
+  return domain_in_scope(parts->host) ? Verdict::kSiblingHost : Verdict::kOtherSite;
+}
+
 bool Scope::host_in_scope(std::string_view host) const {
   if (mode_ == ScopeMode::kHost) return sites_.find(host) != sites_.end();
   return sites_.find(registrable_domain(host)) != sites_.end();
+}
+
+bool Scope::domain_in_scope(std::string_view host) const {
+  return domains_.find(registrable_domain(host)) != domains_.end();
 }
 
 }  // namespace tagdrift::crawler

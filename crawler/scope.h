@@ -32,15 +32,28 @@ class Scope {
   Scope(Scope&&) noexcept;
   Scope& operator=(Scope&&) noexcept;
 
+  // Why a URL is in scope or not, for messages that tell the user what to change.
+  enum class Verdict {
+    kInside,
+    kFiltered,     // on a site host, but --include/--exclude keep it out
+    kSiblingHost,  // host mode: another host of a seed's registrable domain (--scope domain)
+    kOtherSite,    // no seed's host or registrable domain
+  };
+
   // `normalized_url` as normalize_url or resolve_url returned it. Safe from several threads.
   bool contains(std::string_view normalized_url) const;
+  // contains() with the reason; an off-site URL costs a public-suffix lookup, so this is for
+  // redirects and sitemap entries, not for every link.
+  Verdict judge(std::string_view normalized_url) const;
 
  private:
   bool host_in_scope(std::string_view host) const;
+  bool domain_in_scope(std::string_view host) const;
 
   ScopeMode mode_;
-  std::set<std::string, std::less<>> seeds_;  // normalized seed URLs
-  std::set<std::string, std::less<>> sites_;  // seed hosts, or their registrable domains
+  std::set<std::string, std::less<>> seeds_;    // normalized seed URLs
+  std::set<std::string, std::less<>> sites_;    // seed hosts, or their registrable domains
+  std::set<std::string, std::less<>> domains_;  // the seeds' registrable domains
   std::vector<std::unique_ptr<re2::RE2>> include_;
   std::vector<std::unique_ptr<re2::RE2>> exclude_;
 };

@@ -127,8 +127,12 @@ std::vector<TagRecord> History::tags(const std::string& site) const {
 SELECT sites.site, tags.key, tags.signature_id, tags.vendor, tags.product, tags.category,
        tags.tag_id, tags.first_seen, tags.last_seen, tags.first_scan, tags.last_scan,
        (SELECT count(DISTINCT page_id) FROM sightings
-        WHERE sightings.tag_ref = tags.id AND sightings.scan_id = tags.last_scan),
-       approvals.key IS NOT NULL, coalesce(approvals.note, '')
+        WHERE sightings.tag_ref = tags.id AND sightings.scan_id = tags.last_scan
+          AND NOT sightings.commented),
+       approvals.key IS NOT NULL, coalesce(approvals.note, ''),
+       (SELECT count(DISTINCT page_id) FROM sightings
+        WHERE sightings.tag_ref = tags.id AND sightings.scan_id = tags.last_scan
+          AND sightings.commented)
 FROM tags JOIN sites ON sites.id = tags.site_id
 LEFT JOIN approvals ON approvals.site_id = tags.site_id AND approvals.key = tags.key
 WHERE ?1 = '' OR sites.site = ?1
@@ -151,6 +155,7 @@ ORDER BY sites.site, tags.key)sql");
     tag.pages_last_scan = query.int_at(11);
     tag.approved = query.bool_at(12);
     tag.approval_note = query.text_at(13);
+    tag.pages_commented_last_scan = query.int_at(14);
   }
   return tags;
 }

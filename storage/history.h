@@ -43,7 +43,8 @@ class History {
   // The newest scan (of `site`, or of any site when empty), complete or not.
   std::optional<ScanRecord> latest_scan(const std::string& site = "") const;
 
-  // Every tag ever seen (on `site`, or on all sites when empty), by site and key.
+  // Every tag ever seen (on `site`, or on all sites when empty), by site and key, with its pages
+  // in its last scan counted live and commented out apart.
   std::vector<TagRecord> tags(const std::string& site = "") const;
 
   // The site keys with at least one scan, sorted.

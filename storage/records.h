@@ -66,10 +66,12 @@ struct ScanCounts {
   std::int64_t pages_crawled = 0, pages_failed = 0, pages_skipped = 0;
 };
 
-// A tag's life on a site across scans, with its approval.
+// A tag's life on a site across scans, with its approval. In its last scan it was live (not in
+// an HTML or template comment) on `pages_last_scan` pages and commented out on
+// `pages_commented_last_scan` (a page can count in both); live on none means commented out.
 struct TagRecord {
   std::string site, key, signature_id, vendor, product, category, tag_id, first_seen, last_seen;
-  std::int64_t first_scan = 0, last_scan = 0, pages_last_scan = 0;
+  std::int64_t first_scan = 0, last_scan = 0, pages_last_scan = 0, pages_commented_last_scan = 0;
   bool approved = false;
   std::string approval_note;
 };

@@ -100,6 +100,11 @@ TEST_CASE("flag conflicts: scan refuses contradictory or bad flags before touchi
       with({"--db", d, "--output", (dir.path() / "no-such-dir" / "report.json").string()}), db,
       dir.path());
   check_usage_error(with({"--db", d, "--no-such-flag"}), db, dir.path());
+  check_usage_error(
+      with({"--db", d, "--map-origin", "https://www.example-clinic.test/lp=https://staging.test"}),
+      db, dir.path());
+  check_usage_error(with({"--db", d, "--map-origin", "https://www.example-clinic.test"}), db,
+                    dir.path());
 }
 
 // The crawl options are checked before the scan is started in the history.

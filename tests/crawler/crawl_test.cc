@@ -170,7 +170,8 @@ TEST_CASE("crawl: redirects are followed inside scope and the final URL is kept"
   CHECK(crawled.pages.at(server.url("/old")).final_url == server.url("/new"));
   CHECK(crawled.pages.at(server.url("/old")).error.empty());
   CHECK(crawled.pages.at(server.url("/loop1")).error.find("redirect loop") != std::string::npos);
-  CHECK(crawled.pages.at(server.url("/away")).skipped == "redirects out of scope");
+  CHECK(crawled.pages.at(server.url("/away")).skipped ==
+        "redirected out of scope to http://elsewhere.invalid/");
   CHECK_FALSE(crawled.pages.at(server.url("/file")).error.empty());
   CHECK_FALSE(crawled.pages.at(server.url("/ftp")).error.empty());
   CHECK(crawled.pages.at(server.url("/chain0")).error.find("redirects") != std::string::npos);
@@ -367,6 +368,114 @@ TEST_CASE("crawl: --resolve and --scope domain cover sibling hosts of one site")
   auto crawled = run_crawl(options);
   CHECK(crawled.pages.size() == 2);
   CHECK(crawled.pages.at("http://blog.clinic.test:" + port + "/").error.empty());
+}
+
+// A staging site whose robots.txt names production's sitemap, which lists production URLs.
+struct StagingSite {
+  LoopbackServer server;
+  std::string port;
+  std::string production, staging;  // origins
+  std::set<std::string> staging_paths;
+  std::mutex mutex;
+
+  StagingSite() {
+    server.http().Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      std::string host = req.get_header_value("Host");
+      if (host.rfind("staging.", 0) == 0) {
+        std::lock_guard lock(mutex);
+        staging_paths.insert(req.path);
+      }
+      const std::string origin = "http://www.site.test:" + std::to_string(server.port());
+      if (req.path == "/robots.txt") {
+        res.set_content("User-agent: *\nAllow: /\nSitemap: " + origin + "/sitemap.xml\n",
+                        "text/plain");
+      } else if (req.path == "/sitemap.xml") {
+        res.set_content("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>" +
+                            origin + "/lp/spring</loc></url><url><loc>" + origin +
+                            "/lp/summer</loc></url><url><loc>" + origin +
+                            "/lp/spring</loc></url></urlset>",
+                        "application/xml");
+      } else {
+        res.set_content("<p>" + req.path + "</p>", "text/html");
+      }
+    });
+    server.start();
+    port = std::to_string(server.port());
+    production = "http://www.site.test:" + port;
+    staging = "http://staging.site.test:" + port;
+  }
+
+  CrawlOptions options() const {
+    CrawlOptions options = options_for(staging + "/");
+    options.resolve = {"www.site.test:" + port + ":127.0.0.1",
+                       "staging.site.test:" + port + ":127.0.0.1"};
+    return options;
+  }
+};
+
+TEST_CASE("crawl: sitemap URLs on another origin are counted and recorded as skipped pages") {
+  StagingSite site;
+  auto crawled = run_crawl(site.options());
+  CHECK(crawled.summary.sitemap_urls_off_site == 2);
+  CHECK(crawled.summary.off_site_origins == std::vector<std::string>{site.production});
+  for (const char* path : {"/lp/spring", "/lp/summer"}) {
+    INFO(path);
+    const Page& page = crawled.pages.at(site.production + path);
+    CHECK(page.skipped == "sitemap URL on another origin; not crawled (see --map-origin)");
+    CHECK(page.found_by == FoundBy::kSitemap);
+    CHECK(page.referrer == site.production + "/sitemap.xml");
+    CHECK(site.staging_paths.count(path) == 0);
+  }
+  CHECK(crawled.summary.pages_skipped == 2);
+  CHECK(crawled.order.size() == 3);  // the seed and each skipped URL once
+}
+
+TEST_CASE("crawl: --map-origin crawls production's sitemap pages on the target") {
+  StagingSite site;
+  auto options = site.options();
+  options.map_origins = {site.production + "=" + site.staging};
+  auto crawled = run_crawl(options);
+  CHECK(crawled.summary.sitemap_urls_off_site == 0);
+  CHECK(crawled.summary.pages_skipped == 0);
+  for (const char* path : {"/lp/spring", "/lp/summer"}) {
+    INFO(path);
+    const Page& page = crawled.pages.at(site.staging + path);
+    CHECK(page.error.empty());
+    CHECK(page.found_by == FoundBy::kSitemap);
+    CHECK(page.referrer == site.staging + "/sitemap.xml");  // the robots.txt line was mapped too
+    CHECK(site.staging_paths.count(path) == 1);
+  }
+  CHECK(site.staging_paths.count("/sitemap.xml") == 1);
+  CHECK(crawled.pages.count(site.production + "/lp/spring") == 0);
+}
+
+TEST_CASE("crawl: --map-origin moves links to production onto the target") {
+  LoopbackServer server;
+  server.http().Get("/", [&server](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<a href='http://www.site.test:" + std::to_string(server.port()) + "/contact'>contact</a>",
+        "text/html");
+  });
+  server.http().Get("/contact", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<p>contact</p>", "text/html");
+  });
+  server.start();
+  auto options = options_for(server.url("/"));
+  options.ignore_robots = true;
+  options.use_sitemaps = false;
+  CHECK(run_crawl(options).pages.size() == 1);
+  options.map_origins = {"http://www.site.test:" + std::to_string(server.port()) + "=" +
+                         server.url("")};
+  auto crawled = run_crawl(options);
+  REQUIRE(crawled.pages.count(server.url("/contact")) == 1);
+  CHECK(crawled.pages.at(server.url("/contact")).error.empty());
+}
+
+TEST_CASE("crawl: a bad --map-origin is refused before anything is fetched") {
+  auto options = options_for("http://127.0.0.1:1/");
+  options.map_origins = {"https://www.site.example/shop=https://staging.site.example"};
+  CHECK_THROWS_AS(tagdrift::crawler::check_crawl_options(options), tagdrift::Error);
+  CHECK_THROWS_AS(run_crawl(options), tagdrift::Error);
 }
 
 TEST_CASE("crawl: --concurrency bounds the transfers at once and --rate paces them") {

@@ -148,3 +148,17 @@ TEST_CASE("scope: a scope can be moved and used from several threads") {
   for (auto& thread : threads) thread.join();
   for (int count : wrong) CHECK(count == 0);
 }
+
+TEST_CASE("scope: the verdict says why a URL is out, so messages can name the fix") {
+  using Verdict = Scope::Verdict;
+  const Scope host(ScopeMode::kHost, {"https://clinic.example/"}, {}, {"/private/"});
+  CHECK(host.judge("https://clinic.example/a") == Verdict::kInside);
+  CHECK(host.judge("https://clinic.example/private/x") == Verdict::kFiltered);
+  CHECK(host.judge("https://www.clinic.example/") == Verdict::kSiblingHost);
+  CHECK(host.judge("https://clinic.example.evil.example/") == Verdict::kOtherSite);
+  CHECK(host.judge("https://other.example/") == Verdict::kOtherSite);
+  const Scope domain(ScopeMode::kDomain, {"https://clinic.example/"}, {"/care/"}, {});
+  CHECK(domain.judge("https://www.clinic.example/care/") == Verdict::kInside);
+  CHECK(domain.judge("https://www.clinic.example/blog/") == Verdict::kFiltered);
+  CHECK(domain.judge("https://other.example/care/") == Verdict::kOtherSite);
+}

@@ -116,6 +116,35 @@ TEST_CASE("history: several sightings of one tag on one page count as one page")
   CHECK(History(db).load_scan(writer.scan_id()).sightings.size() == 2);
 }
 
+TEST_CASE("history: the inventory counts a tag's live and commented-out pages apart") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header(kClinic));
+  auto live_page = tagdrift::testing::make_page(kClinic, 0);
+  auto both_page = tagdrift::testing::make_page(kClinic, 1);
+  auto comment_page = tagdrift::testing::make_page(kClinic, 2);
+  auto live = tagdrift::testing::make_sighting(live_page.url, kMeta);
+  auto commented = tagdrift::testing::make_sighting(comment_page.url, kMeta);
+  commented.commented = true;
+  auto only_commented = tagdrift::testing::make_sighting(comment_page.url, kGoogle);
+  only_commented.commented = true;
+  auto both_live = tagdrift::testing::make_sighting(both_page.url, kMeta);
+  auto both_commented = both_live;
+  both_commented.commented = true;
+  writer.add_page(live_page, {live});
+  writer.add_page(both_page, {both_live, both_commented});
+  writer.add_page(comment_page, {commented, only_commented});
+  writer.finish({3, 0, 0}, "");
+  auto tags = History(db).tags(kClinic);
+  REQUIRE(tags.size() == 2);
+  CHECK(tags[0].key == kGoogle);
+  CHECK(tags[0].pages_last_scan == 0);
+  CHECK(tags[0].pages_commented_last_scan == 1);
+  CHECK(tags[1].key == kMeta);
+  CHECK(tags[1].pages_last_scan == 2);
+  CHECK(tags[1].pages_commented_last_scan == 2);
+}
+
 TEST_CASE("history: an older scan written late does not move a tag's last sighting back") {
   TempDir dir;
   std::string path = (dir.path() / "history.db").string();
