@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "drift/severity.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
 
@@ -40,9 +41,11 @@ void render_header(const drift::Report& report, const Paint& paint, std::ostream
                      scan.complete ? "" : paint(kRed, "; incomplete"));
 }
 
+// The page that decided the finding's severity (the one its reason names), not merely the first.
 std::string where(const Finding& finding, const std::string& site) {
-  if (finding.pages.empty()) return "";
-  std::string text = " on " + printable(site_relative(finding.pages.front().url, site));
+  const drift::PageVerdict decided = drift::judge_finding(finding);
+  if (decided.page == nullptr) return "";
+  std::string text = " on " + printable(site_relative(decided.page->url, site));
   if (finding.pages.size() > 1) text += fmt::format(" (+{} more pages)", finding.pages.size() - 1);
   return text;
 }
