@@ -122,6 +122,12 @@ CREATE TABLE scripts (
 );
 )sql";
 
+// Version 3: a directory target's page keeps its file, so that a report can point code scanning
+// at the file in the repository rather than at the URL it will have.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE pages ADD COLUMN file TEXT NOT NULL DEFAULT '';
+)sql";
+
 void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
   // PRAGMA takes no bound parameters; the value is our own integer, never outside input.
   Statement(db, fmt::format("PRAGMA {} = {}", name, value)).run();
@@ -133,6 +139,7 @@ const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> migrations = {
       {1, kSchemaV1},
       {2, kSchemaV2},
+      {3, kSchemaV3},
   };
   return migrations;
 }
