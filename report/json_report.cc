@@ -1,7 +1,6 @@
 #include "report/json_report.h"
 
 #include "drift/page_groups.h"
-
 #include "report/json_stream.h"
 #include "util/version.h"
 

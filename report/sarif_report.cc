@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <map>
 
+#include "drift/name_list.h"
+#include "drift/page_groups.h"
 #include "drift/url_path.h"
 #include "report/finding_label.h"
 #include "report/json_stream.h"
@@ -115,6 +117,20 @@ json policy_result(const Finding& finding, const PolicyBreach& breach, std::size
             {"pages", breach.pages}}}};
 }
 
+// The location of one page of a finding, its query variants counted as that page: located at
+// the URL without the query (the first variant's line), the variants named in the message.
+json group_location(const PageFiles& files, const drift::PageGroup& group) {
+  const drift::FindingPage& first = *group.variants.front();
+  if (group.variants.size() == 1 && *first.url == group.url) return files.location(first);
+  drift::FindingPage page = first;
+  page.url = group.url;
+  json location = files.location(page);
+  std::vector<std::string> variants;
+  for (const drift::FindingPage* variant : group.variants) variants.push_back(*variant->url);
+  location["message"] = {{"text", "query variants: " + drift::joined(variants)}};
+  return location;
+}
+
 // One rule per signature in order of first finding, then one per policy rule broken, and each
 // finding's (and each breach's) rule index.
 struct Rules {
@@ -175,7 +191,9 @@ json to_sarif(const drift::Report& report) {
     const Finding& finding = report.findings[i];
     json& result = results.emplace_back(result_members(finding, rules.index_of[i]));
     json& locations = result["locations"] = json::array();
-    for (const auto& page : finding.pages) locations.push_back(files.location(page));
+    for (const auto& group : drift::page_groups(finding.pages)) {
+      locations.push_back(group_location(files, group));
+    }
   }
   for (json& result : policy_results(report, rules, files)) results.push_back(std::move(result));
   json run = run_members(report, std::move(rules.rules));
@@ -201,7 +219,9 @@ void render_sarif(const drift::Report& report, std::ostream& out) {
       const Finding& finding = report.findings[i];
       stream.object_with(result_members(finding, rules.index_of[i]), "locations", [&] {
         stream.begin_array();
-        for (const auto& page : finding.pages) stream.value(files.location(page));
+        for (const auto& group : drift::page_groups(finding.pages)) {
+          stream.value(group_location(files, group));
+        }
         stream.end_array();
       });
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "drift/page_groups.h"
 #include "drift/severity.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
@@ -46,7 +47,8 @@ std::string where(const Finding& finding, const std::string& site) {
   const drift::PageVerdict decided = drift::judge_finding(finding);
   if (decided.page == nullptr) return "";
   std::string text = " on " + printable(site_relative(decided.page->url, site));
-  if (finding.pages.size() > 1) text += fmt::format(" (+{} more pages)", finding.pages.size() - 1);
+  const std::size_t pages = drift::distinct_pages(finding.pages);  // query variants count once
+  if (pages > 1) text += fmt::format(" (+{} more pages)", pages - 1);
   return text;
 }
 

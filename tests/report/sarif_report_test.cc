@@ -168,3 +168,22 @@ TEST_CASE("sarif_report: a directory target's pages are located in their files, 
   CHECK(pinterest["locations"][1]["physicalLocation"]["artifactLocation"]["uri"] ==
         "https://www.clinic.test/clinic-1");
 }
+
+TEST_CASE("sarif_report: query variants of a path are one location, naming the variants") {
+  auto report = testing::sample_report();
+  drift::Finding& meta = report.findings[1];
+  meta.pages = {testing::make_finding_page("/appointments/?service=ivf", 9),
+                testing::make_finding_page("/appointments/?service=skin"),
+                testing::make_finding_page("/contact/")};
+  const json log = sarif(report);
+  CHECK(log == report::to_sarif(report));
+  const json& locations = log["runs"][0]["results"][1]["locations"];
+  REQUIRE(locations.size() == 2);
+  CHECK(locations[0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "https://www.clinic.test/appointments/");
+  CHECK(locations[0]["physicalLocation"]["region"]["startLine"] == 9);
+  CHECK(locations[0]["message"]["text"] ==
+        "query variants: https://www.clinic.test/appointments/?service=ivf, "
+        "https://www.clinic.test/appointments/?service=skin");
+  CHECK_FALSE(locations[1].contains("message"));
+}

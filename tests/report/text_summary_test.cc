@@ -45,3 +45,10 @@ TEST_CASE("text_summary: with one page, that page is named without a count") {
   report.findings[0].pages = {testing::make_finding_page("/blog/")};
   CHECK(summary(report).find("Tag 2847193 on /blog/\n") != std::string::npos);
 }
+
+TEST_CASE("text_summary: query variants of the deciding page are not more pages") {
+  drift::Report report = replay_everywhere();
+  auto& pages = report.findings[0].pages;
+  pages = {pages[2], testing::make_finding_page("/appointments/?service=ivf")};
+  CHECK(summary(report).find("Tag 2847193 on /appointments/\n") != std::string::npos);
+}
