@@ -9,6 +9,7 @@
 
 #include "tests/report/schema_check.h"
 #include "tests/support/child_process.h"
+#include "tests/support/loopback_server.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -238,4 +239,45 @@ TEST_CASE("report formats: a scan that could not run (exit 3) still writes valid
   CHECK(scan_in_every_format(project, "empty/", {}) == 3);
   const json sarif = json::parse(read_file(project / "report.sarif"));
   CHECK(sarif["runs"][0]["invocations"][0]["executionSuccessful"] == false);
+}
+
+TEST_CASE("report formats: an audit of a URL crawl counts query variants of a page once") {
+  tagdrift::testing::LoopbackServer server;
+  server.serve_directory(std::string(TAGDRIFT_SOURCE_DIR) + "/examples/clinic-site");
+  server.start();
+  Project project;
+  // The README's ad hoc audit, against the example site on loopback: the appointment form is
+  // linked as /appointments/ and as /appointments/?service=... from every service page.
+  ChildResult run = tagdrift_in(project.dir.path(), {"scan", server.url("/"), "--no-db", "--format",
+                                                     "markdown", "--output", "audit.md"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  const std::string audit = read_file(project / "audit.md");
+  INFO(audit);
+  CHECK(audit.find("| critical | new | Meta Pixel | 4836152907314682 | 1 |\n") !=
+        std::string::npos);
+  CHECK(audit.find("<details><summary>1 page</summary>\n\n- /appointments/\n"
+                   "  - /appointments/?service=") != std::string::npos);
+  CHECK(audit.find("and 15 more pages") == std::string::npos);
+  for (const std::string format : {"json", "sarif", "junit"}) {
+    ChildResult again =
+        tagdrift_in(project.dir.path(), {"scan", server.url("/"), "--no-db", "--quiet", "--format",
+                                         format, "--output", "audit." + format});
+    REQUIRE(again.exit_code == 0);
+  }
+  check_json_report(project / "audit.json");
+  check_sarif_report(project / "audit.sarif");
+  check_junit_report(project / "audit.junit");
+  const json report = json::parse(read_file(project / "audit.json"));
+  for (const json& finding : report["findings"]) {
+    if (finding["key"] != "meta:4836152907314682") continue;
+    CHECK(finding["page_count"] == 1);
+    CHECK(finding["pages"].size() > 1);
+  }
+  const json sarif = json::parse(read_file(project / "audit.sarif"));
+  const json* meta = result_of(sarif, "meta-pixel", "meta:4836152907314682");
+  REQUIRE(meta != nullptr);
+  REQUIRE((*meta)["locations"].size() == 1);
+  CHECK((*meta)["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        server.url("/appointments/"));
 }
