@@ -25,6 +25,7 @@ struct Page {
   std::string skipped;              // empty unless not fetched on purpose (robots.txt, limits): why
   std::string etag, last_modified;  // the response's validators, for the next scan
   bool not_modified = false;        // a conditional request got 304: there is no body
+  std::string file;  // a directory target's page: its file, as the directory was given + path
 };
 
 // What an earlier scan learned about a URL, sent back as a conditional request.

@@ -90,7 +90,12 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
   for (Finding& finding : report.findings) {
     classify(finding, previous ? &*previous : nullptr, approved.count(finding.key) > 0);
     assess_severity(finding, site);
-    if (policy != nullptr) finding.policy_violations = policy_violations(*policy, finding, site);
+    if (policy != nullptr) {
+      finding.policy_breaches = policy_breaches(*policy, finding);
+      for (const PolicyBreach& breach : finding.policy_breaches) {
+        finding.policy_violations.push_back(violation_line(breach, site));
+      }
+    }
   }
   sort_findings(report.findings);
   apply_fail_on(report, fail_on);

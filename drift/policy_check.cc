@@ -24,7 +24,6 @@ std::string describe(const PolicyRule& rule, const std::string& glob) {
   }
   std::string line = "deny " + joined(selectors, " ");
   if (!glob.empty()) line += " on " + glob;
-  if (!rule.reason.empty()) line += " (" + rule.reason + ")";
   return line;
 }
 
@@ -64,13 +63,27 @@ std::optional<std::string> covering_glob(const PolicyRule& rule, std::string_vie
 std::vector<std::string> policy_violations(const Policy& policy, const Finding& finding,
                                            std::string_view site) {
   std::vector<std::string> lines;
-  for (const PolicyRule& rule : policy.deny) {
-    if (!selects(rule, finding)) continue;
-    for (const auto& [glob, urls] : broken_pages(policy, rule, finding)) {
-      lines.push_back(describe(rule, glob) + ": " + display_urls(urls, site));
-    }
+  for (const PolicyBreach& breach : policy_breaches(policy, finding)) {
+    lines.push_back(violation_line(breach, site));
   }
   return lines;
+}
+
+std::vector<PolicyBreach> policy_breaches(const Policy& policy, const Finding& finding) {
+  std::vector<PolicyBreach> breaches;
+  for (const PolicyRule& rule : policy.deny) {
+    if (!selects(rule, finding)) continue;
+    for (auto& [glob, urls] : broken_pages(policy, rule, finding)) {
+      breaches.push_back({describe(rule, glob), rule.reason, std::move(urls)});
+    }
+  }
+  return breaches;
+}
+
+std::string violation_line(const PolicyBreach& breach, std::string_view site) {
+  std::string line = breach.rule;
+  if (!breach.reason.empty()) line += " (" + breach.reason + ")";
+  return line + ": " + display_urls(breach.pages, site);
 }
 
 }  // namespace tagdrift::drift

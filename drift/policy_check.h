@@ -25,4 +25,10 @@ std::optional<std::string> covering_glob(const PolicyRule& rule, std::string_vie
 std::vector<std::string> policy_violations(const Policy& policy, const Finding& finding,
                                            std::string_view site);
 
+// The same rules as data: one breach per deny rule (and glob), in the same order.
+std::vector<PolicyBreach> policy_breaches(const Policy& policy, const Finding& finding);
+
+// A breach as its policy_violations() line.
+std::string violation_line(const PolicyBreach& breach, std::string_view site);
+
 }  // namespace tagdrift::drift

@@ -38,6 +38,13 @@ struct FindingPage {
   unsigned line = 0;
 };
 
+// One deny rule (and path glob) a finding breaks, for formats that list each rule on its own.
+struct PolicyBreach {
+  std::string rule;                // "deny advertising on /services/**"
+  std::string reason;              // the rule's reason, "" when it gives none
+  std::vector<std::string> pages;  // the page URLs that break it
+};
+
 struct Finding {
   std::string key;  // "pinterest:2612345678901", "unknown:cdn.example.net"
   std::string signature, vendor, product, category, tag_id;
@@ -50,6 +57,7 @@ struct Finding {
   std::vector<std::string> events;
   std::vector<std::string> changes;  // what changed since the previous scan, one line each
   std::vector<std::string> policy_violations;  // the policy rules it breaks, one line each
+  std::vector<PolicyBreach> policy_breaches;   // the same rules, one entry each
   std::vector<FindingPage> pages;              // sorted by URL
 };
 

@@ -13,6 +13,7 @@ ReportPage report_page(const storage::PageRecord& page, TextPool& texts, NamesPo
   out.skipped = texts.intern(page.skipped);
   out.health_context = page.health_context;
   out.reused = page.reused;
+  out.file = texts.intern(page.file);
   out.health_terms = names.intern(page.health_terms);
   out.collects_pii = names.intern(page.collects_pii);
   return out;

@@ -16,6 +16,7 @@ struct ReportPage {
   SharedText error, skipped;
   bool health_context = false;
   bool reused = false;  // unchanged since the last scan: not parsed again
+  SharedText file;      // a directory target's page: its file ("public/about/index.html")
   SharedNames health_terms, collects_pii;
 };
 

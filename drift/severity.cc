@@ -4,6 +4,7 @@
 
 #include "drift/health_words.h"
 #include "drift/name_list.h"
+#include "drift/page_groups.h"
 #include "drift/remediation.h"
 #include "drift/url_path.h"
 
@@ -139,9 +140,11 @@ void assess_severity(Finding& finding, std::string_view site) {
     return;
   }
   finding.reason = reason_line(finding, v, site);
-  if (finding.pages.size() > 1 && v.rule < Rule::kConsentManager &&
+  // Query variants of one path are one page (page_groups.h).
+  const std::size_t pages = distinct_pages(finding.pages);
+  if (pages > 1 && v.rule < Rule::kConsentManager &&
       !(v.rule == Rule::kConsentGated && finding.consent_gated)) {
-    finding.reason += fmt::format(" (and {})", count_of(finding.pages.size() - 1, "other page"));
+    finding.reason += fmt::format(" (and {})", count_of(pages - 1, "other page"));
   }
   finding.remediation = remediation_for(finding, v);
 }

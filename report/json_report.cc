@@ -1,5 +1,6 @@
 #include "report/json_report.h"
 
+#include "drift/page_groups.h"
 #include "report/json_stream.h"
 #include "report/scan_failure.h"
 #include "util/version.h"
@@ -10,6 +11,12 @@ namespace {
 using nlohmann::json;
 
 json or_null(const std::string& text) { return text.empty() ? json() : json(text); }
+
+// The URL without its query when it has one: the page its query variants count as.
+std::string variant_of(const std::string& url) {
+  std::string plain = drift::without_query(url);
+  return plain == url ? std::string() : plain;
+}
 
 json scan_json(const drift::Report& report) {
   const auto& scan = report.scan;
@@ -50,7 +57,8 @@ json finding_page_json(const drift::FindingPage& page) {
           {"events", *page.events},
           {"enhanced_match", *page.enhanced_match},
           {"evidence", or_null(*page.evidence)},
-          {"line", page.line > 0 ? json(page.line) : json()}};
+          {"line", page.line > 0 ? json(page.line) : json()},
+          {"variant_of", or_null(variant_of(*page.url))}};
 }
 
 // A finding's members but its pages, which can be one per page of the site.
@@ -69,7 +77,8 @@ json finding_members(const drift::Finding& finding) {
           {"enhanced_match", finding.enhanced_match},
           {"events", finding.events},
           {"changes", finding.changes},
-          {"policy_violations", finding.policy_violations}};
+          {"policy_violations", finding.policy_violations},
+          {"page_count", drift::distinct_pages(finding.pages)}};
 }
 
 json finding_json(const drift::Finding& finding) {
@@ -168,6 +177,8 @@ void stream_finding_page(JsonStream& stream, const drift::FindingPage& page) {
   page.line > 0 ? stream.number(page.line) : stream.null();
   stream.key("url");
   stream.string(*page.url);
+  stream.key("variant_of");
+  stream.string_or_null(variant_of(*page.url));
   stream.key("via");
   stream.string_or_null(*page.via);
   stream.key("where");

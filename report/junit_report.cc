@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "drift/fail_on.h"
+#include "drift/name_list.h"
+#include "drift/page_groups.h"
 #include "report/finding_label.h"
 #include "report/scan_failure.h"
 #include "report/xml_escape.h"
@@ -30,7 +32,16 @@ std::string failure_detail(const Finding& finding) {
   for (const auto& rule : finding.policy_violations) text += "policy: " + rule + "\n";
   for (const auto& change : finding.changes) text += "changed: " + change + "\n";
   if (!finding.remediation.empty()) text += "fix: " + finding.remediation + "\n";
-  for (const auto& page : finding.pages) text += "page: " + *page.url + "\n";
+  // Query variants of a path are one page, named with it.
+  for (const drift::PageGroup& group : drift::page_groups(finding.pages)) {
+    std::vector<std::string> variants;
+    for (const drift::FindingPage* page : group.variants) {
+      if (*page->url != group.url) variants.push_back(*page->url);
+    }
+    text += "page: " + group.url;
+    if (!variants.empty()) text += " (query variants: " + drift::joined(variants) + ")";
+    text += "\n";
+  }
   return text;
 }
 

@@ -1,5 +1,7 @@
-// The report as a pull-request comment: a verdict heading, one table of every tag, the details
-// of what is new or changed, and the tags that were removed or commented out.
+// The report as a pull-request comment and an audit: a verdict heading, one table of every tag,
+// the details of what is new or changed (known and approved ones collapsed), every page of each
+// in a collapsed list, the tags removed or commented out (with their pages), and the pages that
+// failed or were skipped. Every page is listed, so options.max_pages_shown does not apply.
 #pragma once
 
 #include <ostream>

@@ -17,7 +17,7 @@ Format parse_format(const std::string& name);
 
 struct RenderOptions {
   bool color = false;               // ANSI colours in text (only on a terminal, never NO_COLOR)
-  std::size_t max_pages_shown = 5;  // pages listed per finding in text and Markdown
+  std::size_t max_pages_shown = 5;  // pages listed per finding in text (Markdown lists all)
 };
 
 void render(const drift::Report& report, Format format, const RenderOptions& options,

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "drift/page_groups.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
 #include "report/scan_failure.h"
@@ -27,23 +28,33 @@ bool needs_remediation(const Finding& finding) {
   return drifted && finding.severity >= drift::Severity::kHigh && !finding.remediation.empty();
 }
 
+std::string page_line(const drift::FindingPage& page) {
+  std::string via = page.via.empty() ? "" : " via " + printable(*page.via);
+  return fmt::format("{}  ({}){}", printable(*page.url), join(page.where), via);
+}
+
+// Up to max_pages_shown pages; the query variants of a path count as one, listed under it.
 void render_finding_pages(const Finding& finding, const RenderOptions& options, const Paint& paint,
                           std::ostream& out) {
-  std::size_t shown = std::min(finding.pages.size(), options.max_pages_shown);
+  const std::vector<drift::PageGroup> groups = drift::page_groups(finding.pages);
+  std::size_t shown = std::min(groups.size(), options.max_pages_shown);
   for (std::size_t i = 0; i < shown; ++i) {
-    const auto& page = finding.pages[i];
-    std::string via = page.via.empty() ? "" : " via " + printable(*page.via);
-    std::string detail = fmt::format("{}  ({}){}", printable(*page.url), join(page.where), via);
-    out << "      " << paint(kDim, detail) << '\n';
+    const drift::PageGroup& group = groups[i];
+    const drift::FindingPage& first = *group.variants.front();
+    std::string line = *first.url == group.url ? page_line(first) : printable(group.url);
+    out << "      " << paint(kDim, line) << '\n';
+    for (const drift::FindingPage* page : group.variants) {
+      if (*page->url != group.url) out << "        " << paint(kDim, page_line(*page)) << '\n';
+    }
   }
-  if (finding.pages.size() > shown) {
-    out << fmt::format("      ... and {} more pages\n", finding.pages.size() - shown);
+  if (groups.size() > shown) {
+    out << fmt::format("      ... and {} more pages\n", groups.size() - shown);
   }
 }
 
 void render_finding(const Finding& finding, const RenderOptions& options, const Paint& paint,
                     std::ostream& out) {
-  std::size_t pages = finding.pages.size();
+  std::size_t pages = drift::distinct_pages(finding.pages);
   std::string approved = finding.status == Status::kApproved ? ", approved" : "";
   out << fmt::format("  {}  {} {}  [{}]  {} page{}, {}{}\n", paint.severity(finding.severity),
                      paint(kBold, printable(display_name(finding))), printable(display_id(finding)),

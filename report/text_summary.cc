@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "drift/page_groups.h"
+#include "drift/severity.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
 #include "report/scan_failure.h"
@@ -41,10 +43,13 @@ void render_header(const drift::Report& report, const Paint& paint, std::ostream
                      scan.complete ? "" : paint(kRed, "; incomplete"));
 }
 
+// The page that decided the finding's severity (the one its reason names), not merely the first.
 std::string where(const Finding& finding, const std::string& site) {
-  if (finding.pages.empty()) return "";
-  std::string text = " on " + printable(site_relative(finding.pages.front().url, site));
-  if (finding.pages.size() > 1) text += fmt::format(" (+{} more pages)", finding.pages.size() - 1);
+  const drift::PageVerdict decided = drift::judge_finding(finding);
+  if (decided.page == nullptr) return "";
+  std::string text = " on " + printable(site_relative(decided.page->url, site));
+  const std::size_t pages = drift::distinct_pages(finding.pages);  // query variants count once
+  if (pages > 1) text += fmt::format(" (+{} more pages)", pages - 1);
   return text;
 }
 

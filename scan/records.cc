@@ -91,6 +91,7 @@ storage::PageRecord to_page_record(const crawler::Page& page,
   record.skipped = page.skipped;
   record.etag = page.etag;
   record.last_modified = page.last_modified;
+  record.file = page.file;
   return record;
 }
 

@@ -122,10 +122,16 @@ CREATE TABLE scripts (
 );
 )sql";
 
-// Version 3: a scan whose new or changed tags failed the gate (--fail-on new) is no baseline:
+// Version 3: a directory target's page keeps its file, so that a report can point code scanning
+// at the file in the repository rather than at the URL it will have.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE pages ADD COLUMN file TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Version 4: a scan whose new or changed tags failed the gate (--fail-on new) is no baseline:
 // drift compares later scans with the last scan that is, so a re-run does not pass what nobody
 // approved.
-constexpr std::string_view kSchemaV3 = R"sql(
+constexpr std::string_view kSchemaV4 = R"sql(
 ALTER TABLE scans ADD COLUMN baseline INTEGER NOT NULL DEFAULT 1 CHECK (baseline IN (0, 1));
 )sql";
 
@@ -141,6 +147,7 @@ const std::vector<Migration>& schema_migrations() {
       {1, kSchemaV1},
       {2, kSchemaV2},
       {3, kSchemaV3},
+      {4, kSchemaV4},
   };
   return migrations;
 }

@@ -11,7 +11,7 @@ const std::string_view kPageColumns = R"sql(
 pages.url, pages.final_url, pages.status, pages.content_type, pages.bytes, pages.seconds,
 pages.depth, pages.found_by, pages.referrer, pages.error, pages.skipped, pages.health_context,
 pages.health_terms, pages.collects_pii, pages.body_hash, pages.etag, pages.last_modified,
-pages.reused
+pages.reused, pages.file
 )sql";
 
 const std::string_view kSightingColumns = R"sql(
@@ -48,6 +48,7 @@ PageRecord read_page_row(const Statement& row, int first, const Database& db) {
   page.etag = row.text_at(first + 15);
   page.last_modified = row.text_at(first + 16);
   page.reused = row.bool_at(first + 17);
+  page.file = row.text_at(first + 18);
   return page;
 }
 

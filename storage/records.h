@@ -30,7 +30,8 @@ struct PageRecord {
   std::vector<std::string> health_terms, collects_pii;
   std::string body_hash, etag, last_modified;  // validators for incremental rescans
   bool reused = false;                         // unchanged since the last scan: not parsed again
-  std::optional<PageExtract> extract;          // none: the page can never be reused
+  std::string file;  // a directory target's page: "public/about/index.html"; else empty
+  std::optional<PageExtract> extract;  // none: the page can never be reused
 };
 
 // A script the detectors fetched during a scan (a tag-manager container, a bundle).

@@ -10,9 +10,9 @@ namespace {
 constexpr std::string_view kInsertPage = R"sql(
 INSERT INTO pages (scan_id, url, final_url, status, content_type, bytes, seconds, depth, found_by,
                    referrer, error, skipped, health_context, health_terms, collects_pii,
-                   body_hash, etag, last_modified, reused, extract_id)
+                   body_hash, etag, last_modified, reused, extract_id, file)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-        ?20)
+        ?20, ?21)
 )sql";
 
 // Extracts are keyed by the hash of their content, so an unchanged page adds no row.
@@ -99,7 +99,8 @@ std::int64_t ScanRows::insert_page(const PageRecord& page) {
       .bind_text_in_place(16, page.body_hash)
       .bind_text_in_place(17, page.etag)
       .bind_text_in_place(18, page.last_modified)
-      .bind_int(19, page.reused);
+      .bind_int(19, page.reused)
+      .bind_text_in_place(21, page.file);
   if (page.extract) {
     insert_page_.bind_int(20, extract);
   } else {

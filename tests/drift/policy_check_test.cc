@@ -100,3 +100,18 @@ TEST_CASE("policy check: a page on another origin is matched by its path and sho
         Lines{"deny advertising on /services/** (no ad tags on clinical pages): "
               "https://book.clinic.test/services/ivf/?step=2"});
 }
+
+TEST_CASE("policy check: breaches name each rule, its reason and every page that breaks it") {
+  const Policy policy = parse_policy(kClinical, "p.toml");
+  std::vector<std::string> paths = {"/"};
+  for (int i = 0; i < 7; ++i) paths.push_back("/services/s" + std::to_string(i) + "/");
+  const Finding meta = finding_on("meta:1", paths);
+  const std::vector<PolicyBreach> breaches = policy_breaches(policy, meta);
+  REQUIRE(breaches.size() == 1);
+  CHECK(breaches[0].rule == "deny advertising on /services/**");
+  CHECK(breaches[0].reason == "no ad tags on clinical pages");
+  REQUIRE(breaches[0].pages.size() == 7);  // every page, where the line shortens to five
+  CHECK(breaches[0].pages.front() == std::string(kSite) + "/services/s0/");
+  CHECK(violation_line(breaches[0], kSite) == violations(kClinical, meta).front());
+  CHECK(violation_line(breaches[0], kSite).ends_with("/services/s4/ and 2 more"));
+}

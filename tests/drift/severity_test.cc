@@ -151,3 +151,14 @@ TEST_CASE("severity: the page verdict names the rule and the page") {
   CHECK(verdict.page->url == url_of("/services/knee/"));
   CHECK(judge_finding(Finding{}).page == nullptr);
 }
+
+TEST_CASE("severity: query variants of one path count as one page in the reason") {
+  auto scan = scan_of(
+      1, {kKnee, page_at("/services/knee/?day=1"), page_at("/services/knee/?day=2"), kCareers},
+      {tag_at("meta:1", "/services/knee/"), tag_at("meta:1", "/services/knee/?day=1"),
+       tag_at("meta:1", "/services/knee/?day=2"), tag_at("meta:1", "/careers/")});
+  auto findings = collect_findings(scan);
+  REQUIRE(findings.size() == 1);
+  assess_severity(findings[0], kSite);
+  CHECK(findings[0].reason.ends_with("not consent-gated (and 1 other page)"));
+}

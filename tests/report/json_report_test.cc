@@ -147,3 +147,20 @@ TEST_CASE("json_report: every field the report writes is documented") {
     CHECK(doc.find("`" + key + "`") != std::string::npos);
   }
 }
+
+TEST_CASE("json_report: query variants of a path count as one page, each naming its page") {
+  auto report = testing::sample_report();
+  drift::Finding& meta = report.findings[1];
+  meta.pages = {testing::make_finding_page("/appointments/"),
+                testing::make_finding_page("/appointments/?service=ivf"),
+                testing::make_finding_page("/contact/")};
+  const json document = rendered(report);
+  require_valid(document);
+  CHECK(document == report::to_json(report));
+  const json& finding = document["findings"][1];
+  CHECK(finding["page_count"] == 2);
+  CHECK(finding["pages"].size() == 3);
+  CHECK(finding["pages"][0]["variant_of"].is_null());
+  CHECK(finding["pages"][1]["variant_of"] == "https://www.clinic.test/appointments/");
+  CHECK(document["findings"][0]["page_count"] == 7);
+}

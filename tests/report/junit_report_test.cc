@@ -127,3 +127,17 @@ TEST_CASE("junit_report: an empty report is an empty suite") {
   CHECK(attribute(suite, "tests") == "0");
   CHECK(children(suite, "testcase").empty());
 }
+
+TEST_CASE("junit_report: query variants of a path are one page line, naming the variants") {
+  auto report = testing::sample_report();
+  drift::Finding& meta = report.findings[1];
+  meta.pages = {testing::make_finding_page("/appointments/"),
+                testing::make_finding_page("/appointments/?service=ivf"),
+                testing::make_finding_page("/contact/")};
+  const std::string xml = junit(report);
+  INFO(xml);
+  REQUIRE(parse(xml) != nullptr);
+  CHECK(xml.find("page: https://www.clinic.test/appointments/ (query variants: "
+                 "https://www.clinic.test/appointments/?service=ivf)&#10;page: "
+                 "https://www.clinic.test/contact/&#10;") != std::string::npos);
+}

@@ -108,3 +108,82 @@ TEST_CASE("sarif_report: hostile strings and invalid UTF-8 give a valid log") {
   std::string text = log["runs"][0]["results"][0]["message"]["text"];
   CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
 }
+
+TEST_CASE("sarif_report: every broken policy rule is a result of its own, with its rule") {
+  auto report = testing::sample_report();
+  drift::Finding& meta = report.findings[1];
+  const std::string site = testing::kSite;
+  meta.policy_breaches = {{"deny advertising on /services/**",
+                           "no ad tags on clinical pages",
+                           {site + "/page-of-1234567890", site + "/services/other/"}},
+                          {"deny meta", "", {site + "/page-of-1234567890"}}};
+  json run = sarif(report)["runs"][0];
+  check_structure(sarif(report));
+  const json& results = run["results"];
+  REQUIRE(results.size() == 7);  // five findings, then two policy results
+  const json& clinical = results[5];
+  CHECK(clinical["ruleId"] == "policy/deny advertising on /services/**");
+  CHECK(clinical["level"] == "error");
+  CHECK(clinical["message"]["text"] ==
+        "meta Tag 1234567890 breaks the policy rule deny advertising on /services/** (no ad tags "
+        "on clinical pages) on /page-of-1234567890, /services/other/");
+  REQUIRE(clinical["locations"].size() == 2);
+  CHECK(clinical["locations"][1]["physicalLocation"]["artifactLocation"]["uri"] ==
+        site + "/services/other/");
+  CHECK(clinical["properties"]["reason"] == "no ad tags on clinical pages");
+  CHECK(results[6]["ruleId"] == "policy/deny meta");
+  CHECK(results[6]["properties"]["reason"].is_null());
+  const json& rule = run["tool"]["driver"]["rules"][clinical["ruleIndex"].get<std::size_t>()];
+  CHECK(rule["shortDescription"]["text"] == "deny advertising on /services/**");
+  CHECK(rule["help"]["text"].get<std::string>().find("no ad tags on clinical pages") !=
+        std::string::npos);
+  CHECK(rule["defaultConfiguration"]["level"] == "error");
+}
+
+TEST_CASE("sarif_report: a signature's rule carries the remediation as help") {
+  json rules = sarif(testing::sample_report())["runs"][0]["tool"]["driver"]["rules"];
+  CHECK(rules[0]["id"] == "pinterest");
+  CHECK(rules[0]["help"]["text"] ==
+        "remove the Pinterest Tag from health pages or gate it on consent");
+  CHECK(rules[0]["fullDescription"]["text"] == rules[0]["help"]["text"]);
+}
+
+TEST_CASE("sarif_report: a directory target's pages are located in their files, with the line") {
+  auto report = testing::sample_report();
+  storage::PageRecord fertility;
+  fertility.url = std::string(testing::kSite) + "/services/fertility/";
+  fertility.file = "public/services/fertility/index.html";
+  report.pages.push_back(drift::report_page(fertility));
+  json pinterest = sarif(report)["runs"][0]["results"][0];
+  const json& first = pinterest["locations"][0];
+  CHECK(first["physicalLocation"]["artifactLocation"] ==
+        json({{"uri", "public/services/fertility/index.html"}, {"uriBaseId", "%SRCROOT%"}}));
+  CHECK(first["message"]["text"] == fertility.url);
+  // The fixture's tag came through a script, so its line is not a line of this file.
+  CHECK_FALSE(first["physicalLocation"].contains("region"));
+  report.findings[0].pages[0].via = std::string();
+  CHECK(sarif(report)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] ==
+        json({{"startLine", 12}}));
+  // Pages without a file (a URL crawl) keep their URL.
+  CHECK(pinterest["locations"][1]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "https://www.clinic.test/clinic-1");
+}
+
+TEST_CASE("sarif_report: query variants of a path are one location, naming the variants") {
+  auto report = testing::sample_report();
+  drift::Finding& meta = report.findings[1];
+  meta.pages = {testing::make_finding_page("/appointments/?service=ivf", 9),
+                testing::make_finding_page("/appointments/?service=skin"),
+                testing::make_finding_page("/contact/")};
+  const json log = sarif(report);
+  CHECK(log == report::to_sarif(report));
+  const json& locations = log["runs"][0]["results"][1]["locations"];
+  REQUIRE(locations.size() == 2);
+  CHECK(locations[0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "https://www.clinic.test/appointments/");
+  CHECK(locations[0]["physicalLocation"]["region"]["startLine"] == 9);
+  CHECK(locations[0]["message"]["text"] ==
+        "query variants: https://www.clinic.test/appointments/?service=ivf, "
+        "https://www.clinic.test/appointments/?service=skin");
+  CHECK_FALSE(locations[1].contains("message"));
+}

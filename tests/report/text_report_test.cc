@@ -113,3 +113,19 @@ TEST_CASE("text_report: hostile strings cannot reach the terminal raw") {
   std::string colored = text(testing::hostile_report(), true);
   CHECK(has(colored, "\xEF\xBF\xBD[31m"));
 }
+
+TEST_CASE("text_report: query variants of a path count as one page, listed under it") {
+  auto report = testing::sample_report();
+  drift::Finding& meta = report.findings[1];
+  meta.pages = {testing::make_finding_page("/appointments/"),
+                testing::make_finding_page("/appointments/?service=ivf"),
+                testing::make_finding_page("/contact/")};
+  std::string out = text(report);
+  INFO(out);
+  CHECK(has(out, "  HIGH      meta Tag 1234567890  [advertising]  2 pages, not consent-gated\n"));
+  CHECK(has(out,
+            "      https://www.clinic.test/appointments/  (script-inline, noscript-img)\n"
+            "        https://www.clinic.test/appointments/?service=ivf  (script-inline, "
+            "noscript-img)\n"
+            "      https://www.clinic.test/contact/  (script-inline, noscript-img)\n"));
+}

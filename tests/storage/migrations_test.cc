@@ -134,7 +134,7 @@ TEST_CASE("migrations: read-only mode refuses a file that still needs migrating"
   CHECK(bytes_of(path) == before);
 }
 
-TEST_CASE("migrations: a version 1 history upgrades to version 2 with its scans intact") {
+TEST_CASE("migrations: a version 1 history upgrades to the latest version with its scans intact") {
   TempDir dir;
   const fs::path path = dir.path() / "v1.db";
   {
@@ -148,7 +148,7 @@ INSERT INTO pages (id, scan_id, url, status, body_hash) VALUES (1, 1, 'https://c
     REQUIRE(pragma_int(raw.get(), "user_version") == 1);
   }
   Database db = Database::open(path.string(), Database::Mode::kReadWrite);
-  CHECK(db.schema_version() == latest_schema_version());
+  CHECK(db.schema_version() == latest_schema_version());  // 2, and every version after it
   CHECK(has_table(db.handle(), "extracts"));
   CHECK(has_table(db.handle(), "scripts"));
   auto scan = tagdrift::storage::History(db).load_scan(1);
@@ -156,4 +156,26 @@ INSERT INTO pages (id, scan_id, url, status, body_hash) VALUES (1, 1, 'https://c
   REQUIRE(scan.pages.size() == 1);
   CHECK(scan.pages[0].body_hash == "abc");
   CHECK_FALSE(scan.pages[0].reused);
+}
+
+TEST_CASE("migrations: a version 2 history upgrades to version 3, its pages without a file") {
+  TempDir dir;
+  const fs::path path = dir.path() / "v2.db";
+  {
+    auto raw = raw_connection(path);
+    const auto& all = schema_migrations();
+    migrate(raw.get(), path.string(), {all[0], all[1]});
+    run_script(raw.get(), R"sql(
+INSERT INTO sites (id, site) VALUES (1, 'https://clinic.test');
+INSERT INTO scans (id, site_id, target, started_at, complete) VALUES (1, 1, 'public/', '2026-01-01T00:00:00Z', 1);
+INSERT INTO pages (id, scan_id, url, status) VALUES (1, 1, 'https://clinic.test/', 200);
+)sql");
+    REQUIRE(pragma_int(raw.get(), "user_version") == 2);
+  }
+  Database db = Database::open(path.string(), Database::Mode::kReadWrite);
+  CHECK(db.schema_version() == 3);
+  auto scan = tagdrift::storage::History(db).load_scan(1);
+  REQUIRE(scan.pages.size() == 1);
+  CHECK(scan.pages[0].file.empty());
+  CHECK(scan.pages[0].status == 200);
 }

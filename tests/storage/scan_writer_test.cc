@@ -55,6 +55,7 @@ void check_same_page(const PageRecord& a, const PageRecord& b) {
   CHECK(a.body_hash == b.body_hash);
   CHECK(a.etag == b.etag);
   CHECK(a.last_modified == b.last_modified);
+  CHECK(a.file == b.file);
 }
 
 void check_same_sighting(const SightingRecord& a, const SightingRecord& b) {

@@ -37,6 +37,7 @@ inline storage::PageRecord make_page(const std::string& site, int n) {
   page.body_hash = "sha256:" + std::to_string(n);
   page.etag = "\"e" + std::to_string(n) + "\"";
   page.last_modified = "Wed, 25 Nov 2026 10:00:00 GMT";
+  page.file = "public/page-" + std::to_string(n) + "/index.html";
   return page;
 }
 
