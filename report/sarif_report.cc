@@ -9,8 +9,8 @@
 #include "drift/url_path.h"
 #include "report/finding_label.h"
 #include "report/json_stream.h"
-#include "report/scan_failure.h"
 #include "report/sarif_location.h"
+#include "report/scan_failure.h"
 #include "util/version.h"
 
 namespace tagdrift::report {

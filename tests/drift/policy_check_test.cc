@@ -102,7 +102,7 @@ TEST_CASE("policy check: a page on another origin is matched by its path and sho
 }
 
 TEST_CASE("policy check: breaches name each rule, its reason and every page that breaks it") {
-  const Policy policy = parse_policy(kClinical, "p.toml");
+  const Policy policy = parse_policy(kClinical, "p.toml", kPolicyVendors);
   std::vector<std::string> paths = {"/"};
   for (int i = 0; i < 7; ++i) paths.push_back("/services/s" + std::to_string(i) + "/");
   const Finding meta = finding_on("meta:1", paths);

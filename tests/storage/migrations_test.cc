@@ -158,7 +158,8 @@ INSERT INTO pages (id, scan_id, url, status, body_hash) VALUES (1, 1, 'https://c
   CHECK_FALSE(scan.pages[0].reused);
 }
 
-TEST_CASE("migrations: a version 2 history upgrades to version 3, its pages without a file") {
+TEST_CASE(
+    "migrations: a version 2 history upgrades, its pages without a file, its scans baselines") {
   TempDir dir;
   const fs::path path = dir.path() / "v2.db";
   {
@@ -173,9 +174,11 @@ INSERT INTO pages (id, scan_id, url, status) VALUES (1, 1, 'https://clinic.test/
     REQUIRE(pragma_int(raw.get(), "user_version") == 2);
   }
   Database db = Database::open(path.string(), Database::Mode::kReadWrite);
-  CHECK(db.schema_version() == 3);
+  CHECK(db.schema_version() == latest_schema_version());
   auto scan = tagdrift::storage::History(db).load_scan(1);
   REQUIRE(scan.pages.size() == 1);
   CHECK(scan.pages[0].file.empty());
   CHECK(scan.pages[0].status == 200);
+  CHECK(scan.scan.baseline);  // a scan from before the gate kept baselines is one
+  CHECK(tagdrift::storage::History(db).last_baseline_scan("https://clinic.test")->id == 1);
 }
