@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +55,15 @@ class Detector {
   const SignatureSet& signatures_;
   DetectorOptions options_;
   std::unique_ptr<ContainerTemplates> containers_;
+  // Containers decoded in this Detector's life (one scan) by URL, with a hash of the body they
+  // came from: a container that many pages load is decoded once, one whose body changed again.
+  struct Decoded {
+    std::size_t body_hash = 0;
+    std::shared_ptr<const GtmContainer> container;
+  };
+  std::shared_ptr<const GtmContainer> decoded(const std::string& url, std::string_view body) const;
+  mutable std::mutex decoded_mutex_;
+  mutable std::map<std::string, Decoded> decoded_;
   std::vector<std::string> vendor_hosts_;
   std::vector<std::string> allowed_hosts_;
 };

@@ -1,6 +1,7 @@
 // How the Detector reads a fetched GTM container: decoded, its live tags matched through the
 // signatures' container templates, its Custom HTML and Custom Image tags as places of their own.
 // A container that does not decode is matched as text, as any script, and listed as undecoded.
+#include <functional>
 #include <string>
 
 #include "detectors/detector.h"
@@ -22,7 +23,24 @@ std::string container_id_of(const std::string& url) {
   return {};
 }
 
+// Containers kept decoded per Detector; past this many, more are decoded each time they come.
+constexpr std::size_t kMaxDecoded = 256;
+
 }  // namespace
+
+std::shared_ptr<const GtmContainer> Detector::decoded(const std::string& url,
+                                                      std::string_view body) const {
+  const std::size_t hash = std::hash<std::string_view>()(body);
+  {
+    std::lock_guard<std::mutex> lock(decoded_mutex_);
+    auto found = decoded_.find(url);
+    if (found != decoded_.end() && found->second.body_hash == hash) return found->second.container;
+  }
+  auto container = std::make_shared<const GtmContainer>(decode_gtm_container(body));
+  std::lock_guard<std::mutex> lock(decoded_mutex_);
+  if (decoded_.size() < kMaxDecoded || decoded_.count(url)) decoded_[url] = {hash, container};
+  return container;
+}
 
 void Detector::match_container_places(const GtmContainer& container, std::size_t tag,
                                       const ContainerOrigin& origin, const Place& from,
@@ -44,7 +62,8 @@ void Detector::match_container_places(const GtmContainer& container, std::size_t
 
 bool Detector::match_container(const std::string& url, std::string_view body, const Place& from,
                                PageState& page) const {
-  GtmContainer container = decode_gtm_container(body);
+  std::shared_ptr<const GtmContainer> shared = decoded(url, body);
+  const GtmContainer& container = *shared;
   if (!container.error.empty()) {
     page.undecoded.push_back(url + ": " + container.error);
     return false;
