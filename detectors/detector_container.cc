@@ -6,7 +6,6 @@
 
 #include "detectors/detector.h"
 #include "detectors/detector_state.h"
-#include "detectors/match_evidence.h"
 
 namespace tagdrift::detectors {
 namespace {

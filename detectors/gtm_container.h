@@ -41,13 +41,14 @@ struct GtmContainer {
 };
 
 struct GtmLimits {
-  std::size_t max_bytes = 16u << 20;  // of the container text
-  std::size_t max_depth = 64;         // JSON nesting of the resource
-  std::size_t max_macros = 50000;     // variables in the container
-  std::size_t max_tags = 20000;       // tags in the container
-  std::size_t max_values = 64;        // values kept per field
-  std::size_t max_steps = 1u << 20;   // variable look-ups for the whole container
-  std::size_t max_chain = 16;         // variables followed through one another
+  std::size_t max_bytes = 16u << 20;       // of the container text
+  std::size_t max_depth = 64;              // JSON nesting of the resource
+  std::size_t max_macros = 50000;          // variables in the container
+  std::size_t max_tags = 20000;            // tags in the container
+  std::size_t max_values = 64;             // values kept per field
+  std::size_t max_steps = 1u << 20;        // variable look-ups for the whole container
+  std::size_t max_chain = 16;              // variables followed through one another
+  std::size_t max_text_bytes = 64u << 20;  // of values copied while resolving the container
 };
 
 // True when `url` is a GTM container URL (a gtm.js path with an id=GTM-... parameter).

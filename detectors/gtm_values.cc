@@ -60,6 +60,11 @@ void GtmResolver::merge(GtmResolution& into, GtmResolution from, std::string_vie
   }
 }
 
+bool GtmResolver::spend(std::size_t bytes) {
+  text_bytes_ += bytes;
+  return text_bytes_ <= limits_.max_text_bytes;
+}
+
 GtmResolution GtmResolver::resolve(const json& value) {
   GtmResolution out;
   if (value.is_string() || value.is_number()) {
@@ -96,6 +101,12 @@ GtmResolution GtmResolver::resolve_template(const json& parts) {
     for (const GtmValue& head : out.values) {
       for (const GtmValue& tail : part.values) {
         if (joined.size() >= limits_.max_values) break;
+        // Text that only grows with every part could cost its length again for each one.
+        if (!spend(head.text.size() + tail.text.size())) {
+          GtmResolution spent;
+          spent.opaque = true;
+          return spent;
+        }
         std::string how = head.resolved;
         if (!tail.resolved.empty() && tail.resolved != "literal") {
           how = how == "literal" ? tail.resolved : how + ", " + tail.resolved;
@@ -114,7 +125,13 @@ GtmResolution GtmResolver::resolve_macro(std::size_t index) {
     out.opaque = true;
     return out;
   }
-  if (auto done = done_.find(index); done != done_.end()) return done->second;
+  if (auto done = done_.find(index); done != done_.end()) {
+    std::size_t bytes = 0;
+    for (const GtmValue& value : done->second.values) bytes += value.text.size();
+    if (spend(bytes)) return done->second;
+    out.opaque = true;
+    return out;
+  }
   // A variable that reaches itself, a chain past the limit, or a container past its budget of
   // look-ups has no value that can be read statically.
   if (in_progress_[index] || chain_ >= limits_.max_chain || ++steps_ > limits_.max_steps) {

@@ -36,11 +36,14 @@ class GtmResolver {
   GtmResolution resolve_table(const nlohmann::json& macro, std::size_t index, bool regex);
   GtmResolution resolve_template(const nlohmann::json& parts);
   void merge(GtmResolution& into, GtmResolution from, std::string_view through) const;
+  // Counts `bytes` of value text against the container's budget; false once it is spent.
+  bool spend(std::size_t bytes);
 
   const nlohmann::json& macros_;
   GtmLimits limits_;
   std::size_t steps_ = 0;
   std::size_t chain_ = 0;
+  std::size_t text_bytes_ = 0;
   std::unordered_map<std::size_t, GtmResolution> done_;
   std::unordered_map<std::size_t, bool> in_progress_;
 };

@@ -203,6 +203,20 @@ TEST_CASE("gtm container: 20 MB and 100,000 variables are refused within the lim
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
 }
 
+TEST_CASE("gtm container: text assembled from thousands of parts stays within its budget") {
+  std::string parts;
+  for (int i = 0; i < 20000; ++i) parts += R"(,["macro",1])";
+  auto start = std::chrono::steady_clock::now();
+  GtmContainer c = decode_gtm_container(container(
+      R"([{"function":"__e"},{"function":"__c","vtp_value":")" + std::string(1000, 'x') + R"("}])",
+      R"([{"function":"__html","vtp_html":["template")" + parts + R"(],"tag_id":1}])"));
+  REQUIRE(c.error.empty());
+  const GtmField* html = field(c.tags.at(0), "vtp_html");
+  CHECK(html->opaque);
+  CHECK(html->values.empty());
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
 TEST_CASE("gtm container: which URLs are containers") {
   CHECK(is_gtm_container_url("https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"));
   CHECK(is_gtm_container_url("https://sgtm.clinic.test/gtm.js?l=dl&id=GTM-AB12CD"));
