@@ -91,6 +91,8 @@ void add_crawl_flags(CLI::App& command, crawler::CrawlOptions& o, CrawlFlagValue
   command.add_option("--basic-auth-env", o.basic_auth_env,
                      "Environment variable holding user:password for HTTP basic auth");
   command.add_option("--resolve", o.resolve, "HOST:PORT:ADDR, as curl's --resolve (repeatable)");
+  command.add_option("--connect-to", o.connect_to,
+                     "HOST:PORT:CONNECT-HOST:CONNECT-PORT, as curl's --connect-to (repeatable)");
   command.add_option("--proxy", o.proxy, "Proxy URL");
   command.add_option("--cacert", o.cacert, "CA bundle file for TLS");
   command.add_flag("--insecure", o.insecure, "Do not verify TLS certificates");

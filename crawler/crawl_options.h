@@ -47,6 +47,7 @@ struct CrawlOptions {
   std::vector<std::string> cookies;  // "name=value"
   std::string basic_auth_env;        // name of an environment variable holding "user:password"
   std::vector<std::string> resolve;  // HOST:PORT:ADDR
+  std::vector<std::string> connect_to;  // HOST:PORT:CONNECT-HOST:CONNECT-PORT, as curl's
   std::string proxy;
   std::string cacert;
   bool insecure = false;

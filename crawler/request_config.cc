@@ -45,6 +45,23 @@ void check_resolve(const std::vector<std::string>& entries) {
   }
 }
 
+// curl's --connect-to: HOST:PORT:CONNECT-HOST:CONNECT-PORT, any part but the colons may be empty
+// (an IPv6 address in brackets).
+void check_connect_to(const std::vector<std::string>& entries) {
+  for (const auto& entry : entries) {
+    std::size_t colons = 0;
+    bool bracket = false;
+    for (char c : entry) {
+      if (c == '[' || c == ']') bracket = c == '[';
+      if (c == ':' && !bracket) ++colons;
+    }
+    if (colons != 3) {
+      throw usage_error("bad --connect-to (expected HOST:PORT:CONNECT-HOST:CONNECT-PORT): '" +
+                        entry + "'");
+    }
+  }
+}
+
 std::string join_cookies(const std::vector<std::string>& cookies) {
   std::string joined;
   for (const auto& cookie : cookies) {
@@ -88,8 +105,10 @@ RequestConfig::RequestConfig(const CrawlOptions& options)
       cookie_(join_cookies(options.cookies)) {
   check_headers(options.headers);
   check_resolve(options.resolve);
+  check_connect_to(options.connect_to);
   headers_ = to_slist(options.headers);
   resolve_ = to_slist(options.resolve);
+  connect_to_ = to_slist(options.connect_to);
 }
 
 void RequestConfig::apply(CURL* easy, const std::string& url, long timeout_ms) const {
@@ -113,6 +132,7 @@ void RequestConfig::apply(CURL* easy, const std::string& url, long timeout_ms) c
                    static_cast<curl_off_t>(options_.max_body_bytes));
   if (headers_) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers_.get());
   if (resolve_) curl_easy_setopt(easy, CURLOPT_RESOLVE, resolve_.get());
+  if (connect_to_) curl_easy_setopt(easy, CURLOPT_CONNECT_TO, connect_to_.get());
   if (!cookie_.empty()) curl_easy_setopt(easy, CURLOPT_COOKIE, cookie_.c_str());
   if (!basic_auth_.empty()) {
     curl_easy_setopt(easy, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);

@@ -36,6 +36,7 @@ class RequestConfig {
   std::string cookie_;
   CurlSlist headers_;
   CurlSlist resolve_;
+  CurlSlist connect_to_;
 };
 
 }  // namespace tagdrift::crawler

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "detectors/detector_state.h"
 #include "detectors/detector_url.h"
 #include "detectors/match_evidence.h"
 #include "detectors/script_follow.h"
@@ -70,27 +71,13 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
   }
 }
 
-// A sighting before the page-wide rules (weak hits, shared IDs) are applied.
-struct Candidate {
-  Sighting sighting;
-  std::size_t signature = 0;
-  bool weak = false;
-  std::size_t place = 0;  // which place of the page (or followed script) it came from
-};
-
 }  // namespace
 
-struct Detector::PageState {
-  std::string page_url;
-  std::string page_host;
-  std::vector<Candidate> candidates;
-  std::vector<Sighting> unknown;
-  std::size_t place_count = 0;
-  std::vector<std::string> followed;
-};
-
 Detector::Detector(const SignatureSet& signatures, DetectorOptions options)
-    : signatures_(signatures), options_(options) {
+    : signatures_(signatures),
+      options_(options),
+      containers_(
+          std::make_unique<ContainerTemplates>(signatures.signatures(), signatures.matcher())) {
   for (const Signature& sig : signatures_.signatures()) {
     vendor_hosts_.insert(vendor_hosts_.end(), sig.hosts.begin(), sig.hosts.end());
   }
@@ -98,6 +85,8 @@ Detector::Detector(const SignatureSet& signatures, DetectorOptions options)
     allowed_hosts_.insert(allowed_hosts_.end(), allowed.hosts.begin(), allowed.hosts.end());
   }
 }
+
+Detector::~Detector() = default;
 
 bool Detector::known_resource(const std::string& url, const std::string& host) const {
   return host_in(host, vendor_hosts_) || url_in(url, allowed_hosts_);
@@ -191,36 +180,56 @@ void Detector::note_unknown(const Place& place, PageState& page) const {
 
 void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
                               ScriptFetcher& fetcher) const {
-  // Containers first (they hold the tags), then first-party bundles, each URL once.
-  std::vector<std::pair<std::string, const Place*>> queue;
-  auto enqueue = [&](const std::string& url, const Place* from) {
-    if (url.empty() || queue.size() >= options_.max_followed_scripts) return;
-    for (const auto& [seen, place] : queue) {
-      if (seen == url) return;
-    }
-    queue.emplace_back(url, from);
+  // Containers first (they hold the tags), then first-party bundles, each URL once; then the
+  // containers that decoded containers load, a few levels deep.
+  struct Queued {
+    std::string url;
+    const Place* from;
+    std::size_t depth;
   };
-  for (const Candidate& c : page.candidates) {
-    const Signature& sig = signatures_.signatures()[c.signature];
-    if (c.sighting.commented || c.weak || c.place >= places.size()) continue;
-    const Place& from = places[c.place];
-    if (sig.follow && from.kind == PlaceKind::kScriptSrc) enqueue(from.value, &from);
-    enqueue(follow_url_for(sig.follow_url, c.sighting.tag_id), &from);
-  }
+  std::vector<Queued> queue;
+  auto enqueue = [&](const std::string& url, const Place* from, std::size_t depth) {
+    if (url.empty() || queue.size() >= options_.max_followed_scripts) return;
+    for (const Queued& seen : queue) {
+      if (seen.url == url) return;
+    }
+    queue.push_back({url, from, depth});
+  };
+  auto enqueue_found = [&](std::size_t first, std::size_t depth) {
+    for (std::size_t i = first; i < page.candidates.size(); ++i) {
+      const Candidate& c = page.candidates[i];
+      const Signature& sig = signatures_.signatures()[c.signature];
+      const Place* from = c.place < places.size() ? &places[c.place] : page.extra_place(c.place);
+      if (c.sighting.commented || c.weak || from == nullptr) continue;
+      bool container = from->kind == PlaceKind::kScriptSrc && is_gtm_container_url(from->value);
+      if ((sig.follow || container) && from->kind == PlaceKind::kScriptSrc) {
+        enqueue(from->value, from, depth);
+      }
+      enqueue(follow_url_for(sig.follow_url, c.sighting.tag_id), from, depth);
+    }
+  };
+  enqueue_found(0, 0);
   for (const Place& place : places) {
-    if (is_first_party_script(place, page.page_host)) enqueue(place.value, &place);
+    if (is_first_party_script(place, page.page_host)) enqueue(place.value, &place, 0);
   }
-  for (const auto& [url, from] : queue) {
-    page.followed.push_back(url);
-    FetchedScript script = fetcher.fetch(url);
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const Queued item = queue[i];
+    page.followed.push_back(item.url);
+    FetchedScript script = fetcher.fetch(item.url);
     if (!script.error.empty() || script.body.empty()) continue;
+    const std::size_t first = page.candidates.size();
+    if (is_gtm_container_url(item.url) &&
+        match_container(item.url, script.body, *item.from, page)) {
+      if (item.depth + 1 < options_.max_container_depth) enqueue_found(first, item.depth + 1);
+      continue;
+    }
     Place body;
     body.kind = PlaceKind::kExternalJs;
     body.value = script.body.substr(0, options_.max_script_bytes);
-    body.raw = url;
-    body.consent_gated = from->consent_gated;
-    body.via = url;
-    body.line = from->line;
+    body.raw = item.url;
+    body.consent_gated = item.from->consent_gated;
+    body.via = item.url;
+    body.line = item.from->line;
     match_place(body, page);
   }
 }
@@ -307,6 +316,7 @@ PageDetections Detector::detect(const std::vector<Place>& places, std::string_vi
   }
   result.unknown = std::move(page.unknown);
   result.followed = std::move(page.followed);
+  result.undecoded = std::move(page.undecoded);
   return result;
 }
 

@@ -8,6 +8,17 @@
 
 namespace tagdrift::detectors {
 
+// Where in a decoded tag-manager container a sighting's tag is configured; empty (tag_id -1) for
+// a tag seen anywhere else.
+struct ContainerOrigin {
+  std::string container_id;   // "GTM-TSFWZ4S"
+  std::string version;        // the container's published version
+  int tag_id = -1;            // the tag's own tag_id in the container
+  std::string template_name;  // "__googtag", "__html", "__cvt_95229662_47"
+  std::string firing;         // the firing rule as text: "All Pages", "Page Path contains /a"
+  std::string resolved;       // how the ID was read: "literal", "constant (macro 4)", ...
+};
+
 struct Sighting {
   std::string signature_id;         // "pinterest-tag"; empty for an unknown resource
   std::string vendor;               // "pinterest"; "unknown" for an unknown third-party resource
@@ -24,6 +35,7 @@ struct Sighting {
   std::string host;      // host of the resource (script, pixel, frame) or the vendor's own host
   std::string evidence;  // one line, at most 160 bytes, around the match; values redacted
   unsigned line = 0;     // 1-based line in the page, 0 when unknown
+  ContainerOrigin container;  // set when the tag was read from a decoded container
 };
 
 // What one page holds: active tags, tags inside comments (reported apart, never as findings),
@@ -32,7 +44,8 @@ struct PageDetections {
   std::vector<Sighting> active;
   std::vector<Sighting> commented;
   std::vector<Sighting> unknown;
-  std::vector<std::string> followed;  // the scripts fetched for this page, in fetch order
+  std::vector<std::string> followed;   // the scripts fetched for this page, in fetch order
+  std::vector<std::string> undecoded;  // "URL: why": containers matched as text, not decoded
 };
 
 // The account a sighting belongs to: "vendor:tag_id", "vendor:host" when no ID is visible, and

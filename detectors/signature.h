@@ -37,6 +37,19 @@ struct Pattern {
   unsigned line = 0;           // line in the signature file
 };
 
+// A tag-manager template that configures this vendor's tag: a built-in GTM template matched by
+// name, or a community template (__cvt_...) recognised by what its permissions name.
+struct ContainerTemplate {
+  std::string template_name;              // "__bzi"; empty for a community template
+  std::string community;                  // RE2 searched in a community template's permissions
+  std::vector<std::string> id_fields;     // fields holding the ID ("vtp_partnerId")
+  std::vector<std::string> event_fields;  // fields holding an event name
+  std::vector<std::string> enhanced_match_fields;  // fields that switch enhanced match on
+  std::string id_rewrite;     // RE2 applied to a field's value before the ID rules...
+  std::string id_rewrite_to;  // ...and its replacement (\1 for groups)
+  unsigned line = 0;
+};
+
 // An example inside the file: `place` + `text`, and what the signature must (not) find in it.
 struct Example {
   PlaceKind place = PlaceKind::kScriptInline;
@@ -45,6 +58,8 @@ struct Example {
   std::optional<std::string> id;            // expected canonical ID ("" = present, no ID)
   std::vector<std::string> events;          // expected event names (subset)
   std::vector<std::string> enhanced_match;  // expected enhanced-match field names (subset)
+  bool container_tag = false;  // place "gtm-tag": `text` is one tag of a GTM container (JSON)
+  std::string permissions;     // with it: the community template's permissions (JSON)
   unsigned line = 0;
 };
 
@@ -63,6 +78,7 @@ struct Signature {
   std::vector<std::string> events;                  // RE2, group 1 = an event name
   std::vector<std::string> enhanced_match;          // RE2, group 1 = a field name
   std::vector<std::string> enhanced_match_objects;  // RE2, group 1 = a JS object of fields
+  std::vector<ContainerTemplate> containers;        // [[signature.container]]
   std::vector<Example> examples;
   std::string file;   // the file it came from, for messages
   unsigned line = 0;  // line of its [[signature]] table

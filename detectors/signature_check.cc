@@ -1,6 +1,7 @@
 #include "detectors/signature_check.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "detectors/detector.h"
 
@@ -8,6 +9,36 @@ namespace tagdrift::detectors {
 namespace {
 
 constexpr const char* kExamplePage = "https://example.test/";
+constexpr const char* kExampleContainer = "https://www.googletagmanager.com/gtm.js?id=GTM-EXAMPLE";
+
+// Serves one container whose only tag, fired on every page, is the example's.
+class ExampleContainer : public ScriptFetcher {
+ public:
+  explicit ExampleContainer(const Example& example) {
+    body_ =
+        "var data = {\"resource\": {\"version\": \"1\", \"macros\": [{\"function\": \"__e\"}], "
+        "\"tags\": [" +
+        example.text +
+        "], \"predicates\": [{\"function\": \"_eq\", "
+        "\"arg0\": [\"macro\", 0], \"arg1\": \"gtm.js\"}], \"rules\": [[[\"if\", 0], "
+        "[\"add\", 0]]]}";
+    if (!example.permissions.empty()) {
+      nlohmann::json tag = nlohmann::json::parse(example.text, nullptr, false);
+      std::string name = tag.is_object() && tag.contains("function") && tag["function"].is_string()
+                             ? tag["function"].get<std::string>()
+                             : "";
+      body_ += ", \"permissions\": {\"" + name + "\": " + example.permissions + "}";
+    }
+    body_ += "};";
+  }
+  FetchedScript fetch(const std::string& url) override {
+    if (url == kExampleContainer) return {url, body_, ""};
+    return {url, "", "not the example's container"};
+  }
+
+ private:
+  std::string body_;
+};
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
@@ -28,7 +59,14 @@ std::string example_failure(const Detector& detector, const Signature& sig,
   place.kind = example.place;
   place.value = example.text;
   place.raw = example.text;
-  PageDetections found = detector.detect({place}, kExamplePage, nullptr);
+  ExampleContainer container(example);
+  if (example.container_tag) {
+    place.kind = PlaceKind::kScriptSrc;
+    place.value = place.raw = kExampleContainer;
+  }
+  PageDetections found =
+      detector.detect({place}, kExamplePage, example.container_tag ? &container : nullptr);
+  if (!found.undecoded.empty()) return "container example does not decode: " + found.undecoded[0];
   std::vector<std::string> ids, events, fields;
   for (const Sighting& s : found.active) {
     if (s.signature_id != sig.id) continue;
@@ -63,7 +101,9 @@ std::vector<std::string> check_examples(const SignatureSet& set) {
       std::string failure = example_failure(detector, sig, example);
       if (failure.empty()) continue;
       failures.push_back(sig.file + ":" + std::to_string(example.line) + ": signature '" + sig.id +
-                         "': example (" + place_kind_name(example.place) + "): " + failure);
+                         "': example (" +
+                         (example.container_tag ? "gtm-tag" : place_kind_name(example.place)) +
+                         "): " + failure);
     }
   }
   return failures;

@@ -1,5 +1,6 @@
 #include "detectors/signature_file.h"
 
+#include <re2/re2.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -98,19 +99,73 @@ std::optional<Pattern> parse_pattern(const toml::table& table, Reporter& reporte
   return pattern;
 }
 
+bool valid_regex(const toml::table& table, const std::string& regex, Reporter& reporter) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 compiled(regex, options);
+  if (compiled.ok()) return true;
+  reporter.add(table, "container: '" + regex + "': " + compiled.error());
+  return false;
+}
+
+std::optional<ContainerTemplate> parse_container(const toml::table& table, Reporter& reporter) {
+  if (!known_keys(table,
+                  {"template", "community", "id_fields", "event_fields", "enhanced_match_fields",
+                   "id_rewrite"},
+                  reporter)) {
+    return std::nullopt;
+  }
+  ContainerTemplate container;
+  container.line = table.source().begin.line;
+  container.template_name = table["template"].value_or(std::string());
+  container.community = table["community"].value_or(std::string());
+  if (container.template_name.empty() == container.community.empty()) {
+    reporter.add(table, "container: needs either 'template' or 'community'");
+    return std::nullopt;
+  }
+  auto ids = string_list(table, "id_fields", reporter);
+  auto events = string_list(table, "event_fields", reporter);
+  auto fields = string_list(table, "enhanced_match_fields", reporter);
+  auto rewrite = string_list(table, "id_rewrite", reporter);
+  if (!ids || !events || !fields || !rewrite) return std::nullopt;
+  if (!rewrite->empty() && rewrite->size() != 2) {
+    reporter.add(table, "container: 'id_rewrite' is [regex, replacement]");
+    return std::nullopt;
+  }
+  container.id_fields = *ids;
+  container.event_fields = *events;
+  container.enhanced_match_fields = *fields;
+  if (!rewrite->empty()) {
+    container.id_rewrite = (*rewrite)[0];
+    container.id_rewrite_to = (*rewrite)[1];
+  }
+  if (!container.community.empty() && !valid_regex(table, container.community, reporter)) {
+    return std::nullopt;
+  }
+  if (!container.id_rewrite.empty() && !valid_regex(table, container.id_rewrite, reporter)) {
+    return std::nullopt;
+  }
+  return container;
+}
+
 std::optional<Example> parse_example(const toml::table& table, Reporter& reporter) {
-  if (!known_keys(table, {"place", "text", "match", "id", "events", "enhanced_match"}, reporter)) {
+  if (!known_keys(table,
+                  {"place", "text", "match", "id", "events", "enhanced_match", "permissions"},
+                  reporter)) {
     return std::nullopt;
   }
   Example example;
   example.line = table.source().begin.line;
   auto place = table["place"].value<std::string>();
   auto text = table["text"].value<std::string>();
+  example.container_tag = place && *place == "gtm-tag";
   std::vector<PlaceKind> kinds = place ? parse_place_names(*place) : std::vector<PlaceKind>{};
+  if (example.container_tag) kinds = {PlaceKind::kExternalJs};
   if (kinds.size() != 1 || !text) {
     reporter.add(table, "example needs one 'place' and a 'text'");
     return std::nullopt;
   }
+  example.permissions = table["permissions"].value_or(std::string());
   example.place = kinds.front();
   example.text = *text;
   example.match = table["match"].value_or(true);
@@ -163,6 +218,7 @@ bool parse_signature_lists(const toml::table& table, Signature& sig, Reporter& r
   sig.enhanced_match = *fields;
   sig.enhanced_match_objects = *objects;
   bool ok = table_list(table, "pattern", reporter, sig.patterns, parse_pattern);
+  ok = table_list(table, "container", reporter, sig.containers, parse_container) && ok;
   ok = table_list(table, "example", reporter, sig.examples, parse_example) && ok;
   if (ok && sig.patterns.empty()) {
     reporter.add(table, "no [[signature.pattern]]");
@@ -181,7 +237,7 @@ std::optional<Signature> parse_signature(const toml::table& table, const FileDef
   if (!known_keys(table,
                   {"id", "vendor", "product", "category", "hosts", "id_format", "id_prefix",
                    "id_upper", "follow", "follow_url", "pattern", "events", "enhanced_match",
-                   "enhanced_match_objects", "example"},
+                   "enhanced_match_objects", "container", "example"},
                   reporter)) {
     return std::nullopt;
   }

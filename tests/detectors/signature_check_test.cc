@@ -41,5 +41,46 @@ product = "Acme Pixel"
   CHECK(failures[0].find('\n') == std::string::npos);
 }
 
+TEST_CASE("signature check: container examples run through a decoded container") {
+  testing::TempDir dir;
+  dir.write("acme.toml", R"toml(vendor = "acme"
+category = "analytics"
+[[signature]]
+id = "acme-pixel"
+product = "Acme Pixel"
+id_format = '^\d+$'
+  [[signature.pattern]]
+  places = ["inline"]
+  regex = '''acme\.init'''
+  [[signature.container]]
+  community = '''cdn\.acme\.test'''
+  id_fields = ["vtp_id"]
+  [[signature.example]]
+  place = "gtm-tag"
+  text = '{"function":"__cvt_9_9","vtp_id":"42"}'
+  permissions = '{"inject_script":{"urls":["https://cdn.acme.test/a.js"]}}'
+  id = "42"
+  [[signature.example]]
+  place = "gtm-tag"
+  text = '{"function":"__cvt_9_9","vtp_id":"42"}'
+  permissions = '{"inject_script":{"urls":["https://cdn.other.test/a.js"]}}'
+  id = "42"
+  [[signature.example]]
+  place = "gtm-tag"
+  text = '{"function":"__cvt_9_9","vtp_id":'
+  id = "42"
+)toml");
+  std::vector<std::string> failures;
+  for (const std::string& failure : check_signatures(dir.path().string())) {
+    if (failure.find("acme") != std::string::npos) failures.push_back(failure);
+  }
+  for (const std::string& failure : failures) UNSCOPED_INFO(failure);
+  REQUIRE(failures.size() == 2);
+  CHECK(failures[0].find("acme.toml:18: signature 'acme-pixel': example (gtm-tag): positive "
+                         "example did not match") != std::string::npos);
+  CHECK(failures[1].find("acme.toml:23:") != std::string::npos);
+  CHECK(failures[1].find("does not decode") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace tagdrift::detectors

@@ -2,6 +2,8 @@
 #include "detectors/signature_file.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 namespace tagdrift::detectors {
 namespace {
@@ -106,6 +108,63 @@ TEST_CASE("signature file: a signature without patterns is an error") {
                        errors);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0] == "x.toml:1: signature 'x': no [[signature.pattern]]");
+}
+
+TEST_CASE("signature file: container templates are read, and need a template or a community") {
+  const std::string head = R"toml(vendor = "acme"
+category = "advertising"
+[[signature]]
+id = "acme-pixel"
+product = "Acme Pixel"
+  [[signature.pattern]]
+  places = "inline"
+  regex = 'acme'
+)toml";
+  std::vector<std::string> errors;
+  SignatureFile file = parse_signature_file("acme.toml", head + R"toml(
+  [[signature.container]]
+  template = "__acme"
+  id_fields = ["vtp_accountId"]
+  event_fields = "vtp_event"
+  enhanced_match_fields = ["vtp_email"]
+  id_rewrite = ['^(\d{4})(\d{4})$', '\1/\2']
+  [[signature.container]]
+  community = 'cdn\.acme\.test'
+  id_fields = ["vtp_id"]
+  [[signature.example]]
+  place = "gtm-tag"
+  text = '{"function":"__acme","vtp_accountId":"12345678"}'
+  permissions = '{}'
+  id = "1234/5678"
+)toml",
+                                            errors);
+  REQUIRE(errors.empty());
+  const Signature& sig = file.signatures.at(0);
+  REQUIRE(sig.containers.size() == 2);
+  CHECK(sig.containers[0].template_name == "__acme");
+  CHECK(sig.containers[0].id_fields == std::vector<std::string>{"vtp_accountId"});
+  CHECK(sig.containers[0].event_fields == std::vector<std::string>{"vtp_event"});
+  CHECK(sig.containers[0].enhanced_match_fields == std::vector<std::string>{"vtp_email"});
+  CHECK(sig.containers[0].id_rewrite == "^(\\d{4})(\\d{4})$");
+  CHECK(sig.containers[0].id_rewrite_to == "\\1/\\2");
+  CHECK(sig.containers[1].community == "cdn\\.acme\\.test");
+  REQUIRE(sig.examples.size() == 1);
+  CHECK(sig.examples[0].container_tag);
+  CHECK(sig.examples[0].permissions == "{}");
+
+  for (const char* bad :
+       {"  [[signature.container]]\n  id_fields = [\"vtp_id\"]\n",
+        "  [[signature.container]]\n  template = \"__a\"\n  community = 'a'\n",
+        "  [[signature.container]]\n  community = 'a('\n",
+        "  [[signature.container]]\n  template = \"__a\"\n  id_rewrite = ['a']\n",
+        "  [[signature.container]]\n  template = \"__a\"\n  id_field = \"x\"\n"}) {
+    std::vector<std::string> more;
+    SignatureFile faulty = parse_signature_file("acme.toml", head + bad, more);
+    INFO(bad);
+    REQUIRE(more.size() == 1);
+    CHECK(more[0].starts_with("acme.toml:"));
+    CHECK(faulty.signatures.empty());
+  }
 }
 
 }  // namespace
