@@ -6,17 +6,13 @@
 #include <chrono>
 #include <string>
 
+#include "tests/support/timing.h"
+
 using tagdrift::crawler::gunzip;
 using tagdrift::crawler::looks_gzipped;
+using tagdrift::testing::kSlowdown;
 
 namespace {
-
-// Sanitizer and debug builds run several times slower; time limits scale with them.
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr double kSlowdown = 20;
-#else
-constexpr double kSlowdown = 1;
-#endif
 
 // Compresses with zlib's deflate; window_bits 15 + 16 writes gzip, 15 writes zlib.
 std::string deflate_with(const std::string& data, int window_bits, int level = Z_BEST_COMPRESSION) {

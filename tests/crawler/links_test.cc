@@ -7,34 +7,21 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/timing.h"
+
 using tagdrift::crawler::extract_links;
 using tagdrift::crawler::extract_links_from_html;
+using tagdrift::testing::kSlowdown;
+using tagdrift::testing::repeat;
+using tagdrift::testing::seconds_since;
 using Strings = std::vector<std::string>;
 
 namespace {
-
-// Sanitizer and debug builds run several times slower; time limits scale with them.
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr double kSlowdown = 20;
-#else
-constexpr double kSlowdown = 1;
-#endif
 
 constexpr const char* kPage = "https://clinic.example/care/index.html";
 
 Strings links_of(const std::string& html, std::size_t max_links = 1000) {
   return extract_links_from_html(html, kPage, max_links);
-}
-
-std::string repeat(std::string_view text, std::size_t times) {
-  std::string out;
-  out.reserve(text.size() * times);
-  for (std::size_t i = 0; i < times; ++i) out += text;
-  return out;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace

@@ -4,16 +4,12 @@
 #include <chrono>
 #include <string>
 
+#include "tests/support/timing.h"
+
 using tagdrift::crawler::Robots;
+using tagdrift::testing::kSlowdown;
 
 namespace {
-
-// Sanitizer and debug builds run several times slower; time limits scale with them.
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr double kSlowdown = 20;
-#else
-constexpr double kSlowdown = 1;
-#endif
 
 Robots parse(const std::string& body) { return Robots::parse(body, "tagdrift"); }
 

@@ -9,19 +9,14 @@
 #include <vector>
 
 #include "tests/support/temp_dir.h"
+#include "tests/support/timing.h"
 
 using tagdrift::crawler::parse_sitemap;
 using tagdrift::crawler::Sitemap;
+using tagdrift::testing::kSlowdown;
 using Strings = std::vector<std::string>;
 
 namespace {
-
-// Sanitizer and debug builds run several times slower; time limits scale with them.
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr double kSlowdown = 20;
-#else
-constexpr double kSlowdown = 1;
-#endif
 
 std::string gzip(const std::string& data) {
   z_stream stream{};

@@ -4,16 +4,12 @@
 #include <ctime>
 #include <string>
 
+#include "tests/support/timing.h"
+
 namespace td = tagdrift::detectors;
 
+using tagdrift::testing::kSlowdown;
 namespace {
-// Sanitizer and debug builds run several times slower; time limits scale with them.
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr double kSlowdown = 20;
-#else
-constexpr double kSlowdown = 1;
-#endif
-
 std::string body(const std::string& source, const td::TemplateComment& comment) {
   return source.substr(comment.begin, comment.end - comment.begin);
 }

@@ -7,30 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "tests/support/timing.h"
+
 using tagdrift::html_prefix_within_depth;
 using tagdrift::kMaxHtmlDepth;
-
-namespace {
-
-// Sanitizer and debug builds run several times slower; time limits scale with them.
-#if defined(__SANITIZE_ADDRESS__) || !defined(NDEBUG)
-constexpr double kSlowdown = 20;
-#else
-constexpr double kSlowdown = 1;
-#endif
-
-std::string repeat(std::string_view text, std::size_t times) {
-  std::string out;
-  out.reserve(text.size() * times);
-  for (std::size_t i = 0; i < times; ++i) out += text;
-  return out;
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
+using tagdrift::testing::kSlowdown;
+using tagdrift::testing::repeat;
+using tagdrift::testing::seconds_since;
 
 TEST_CASE("html depth: the nesting guard passes ordinary documents whole") {
   const std::string page =
