@@ -10,7 +10,7 @@
 #include "drift/policy.h"
 #include "drift/report_model.h"
 #include "drift/sighting_fold.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

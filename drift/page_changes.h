@@ -7,7 +7,7 @@
 
 #include "drift/report_model.h"
 #include "drift/url_set.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

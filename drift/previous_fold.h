@@ -6,7 +6,7 @@
 
 #include "drift/changes.h"
 #include "drift/sighting_fold.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

@@ -10,7 +10,7 @@
 
 #include "drift/interned.h"
 #include "drift/report_page.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "drift/interned.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

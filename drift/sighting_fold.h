@@ -11,7 +11,7 @@
 
 #include "drift/interned.h"
 #include "drift/report_model.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

@@ -8,7 +8,7 @@
 
 #include "drift/changes.h"
 #include "drift/report_model.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::drift {
 

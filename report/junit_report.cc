@@ -14,7 +14,7 @@ namespace {
 
 using drift::Finding;
 
-std::string x(std::string_view text) { return xml_escape(text); }
+std::string escaped(std::string_view text) { return xml_escape(text); }
 
 // "critical Pinterest Tag 2612… (new): <reason>": what it is, why it fails the gate, why it is bad.
 std::string failure_message(const Finding& finding, const std::string& why) {
@@ -46,16 +46,16 @@ std::string failure_detail(const Finding& finding) {
 }
 
 void render_case(const Finding& finding, drift::FailOn fail_on, std::ostream& out) {
-  out << fmt::format("  <testcase classname=\"tagdrift.{}\" name=\"{}\"", x(finding.vendor),
-                     x(finding.key));
+  out << fmt::format("  <testcase classname=\"tagdrift.{}\" name=\"{}\"", escaped(finding.vendor),
+                     escaped(finding.key));
   std::string why = drift::failing_because(finding, fail_on);
   if (why.empty()) {
     out << "/>\n";
     return;
   }
   out << fmt::format(">\n    <failure message=\"{}\" type=\"{}\">{}</failure>\n  </testcase>\n",
-                     x(failure_message(finding, why)), drift::severity_name(finding.severity),
-                     x(failure_detail(finding)));
+                     escaped(failure_message(finding, why)), drift::severity_name(finding.severity),
+                     escaped(failure_detail(finding)));
 }
 
 }  // namespace
@@ -75,7 +75,7 @@ void render_junit(const drift::Report& report, std::ostream& out) {
       "    <property name=\"scan_id\" value=\"{}\"/>\n"
       "    <property name=\"started_at\" value=\"{}\"/>\n"
       "    <property name=\"fail_on\" value=\"{}\"/>\n  </properties>\n",
-      x(report.scan.site), report.scan.id, x(report.scan.started_at),
+      escaped(report.scan.site), report.scan.id, escaped(report.scan.started_at),
       drift::fail_on_name(report.fail_on));
   for (const auto& finding : report.findings) render_case(finding, report.fail_on, out);
   render_failure_junit(report, out);

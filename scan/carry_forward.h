@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "scan/records.h"
+#include "scan/page_rows.h"
 #include "storage/database.h"
 
 namespace tagdrift::scan {

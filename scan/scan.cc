@@ -17,7 +17,7 @@
 #include "scan/crawler_script_fetcher.h"
 #include "scan/detection_fingerprint.h"
 #include "scan/page_analysis.h"
-#include "scan/records.h"
+#include "scan/page_rows.h"
 #include "scan/rescan.h"
 #include "storage/background_writer.h"
 #include "storage/history.h"

@@ -12,7 +12,7 @@
 #include "drift/changes.h"
 #include "drift/drift.h"
 #include "storage/database.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::scan {
 

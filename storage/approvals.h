@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "storage/database.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::storage {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "storage/database.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 #include "storage/statement.h"
 
 namespace tagdrift::storage {

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "storage/records.h"
+#include "storage/history_records.h"
 #include "storage/statement.h"
 
 namespace tagdrift::storage {

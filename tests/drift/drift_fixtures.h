@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "drift/report_model.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::testing {
 

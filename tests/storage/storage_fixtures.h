@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "storage/database.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 #include "storage/scan_writer.h"
 #include "storage/statement.h"
 #include "util/error.h"

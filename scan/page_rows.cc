@@ -1,4 +1,4 @@
-#include "scan/records.h"
+#include "scan/page_rows.h"
 
 #include <filesystem>
 

@@ -8,7 +8,7 @@
 #include "crawler/page.h"
 #include "detectors/sighting.h"
 #include "scan/page_analysis.h"
-#include "storage/records.h"
+#include "storage/history_records.h"
 
 namespace tagdrift::scan {
 
