@@ -117,6 +117,7 @@ CrawlSummary crawl_directory(const std::filesystem::path& dir, const CrawlOption
       workers.submit([&, file] {
         Page page;
         page.url = page.final_url = file.url;
+        page.template_source = true;
         read_page(file.file, options.max_body_bytes, page);
         std::string error;
         std::exception_ptr ends_scan;

@@ -25,6 +25,10 @@ struct Page {
   std::string skipped;              // empty unless not fetched on purpose (robots.txt, limits): why
   std::string etag, last_modified;  // the response's validators, for the next scan
   bool not_modified = false;        // a conditional request got 304: there is no body
+  // Read from a directory target, where any page file (.php, .liquid, ..., and .html, which
+  // Jekyll, Hugo and Eleventy layouts use) may be server template source. Never set for a
+  // fetched response: what a server sends is what a browser reads.
+  bool template_source = false;
 };
 
 // What an earlier scan learned about a URL, sent back as a conditional request.
