@@ -26,6 +26,7 @@
 #include "detectors/html_analysis.h"
 #include "detectors/html_tree.h"
 #include "detectors/signature_set.h"
+#include "detectors/skimmed_parse.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;

@@ -2,6 +2,7 @@
 
 #include "detectors/html_tree.h"
 #include "detectors/places.h"
+#include "detectors/skimmed_parse.h"
 #include "detectors/template_text.h"
 
 namespace tagdrift::detectors {

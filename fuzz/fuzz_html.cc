@@ -14,6 +14,7 @@
 #include "detectors/html_tree.h"
 #include "detectors/script_fetcher.h"
 #include "detectors/signature_set.h"
+#include "detectors/skimmed_parse.h"
 #include "detectors/template_text.h"
 #include "scan/page_analysis.h"
 #include "scan/rescan.h"
