@@ -23,11 +23,10 @@
 #include "crawler/links.h"
 #include "detectors/detector.h"
 #include "detectors/health_lexicon.h"
+#include "detectors/html_analysis.h"
 #include "detectors/html_tree.h"
-#include "detectors/page_context.h"
-#include "detectors/places.h"
 #include "detectors/signature_set.h"
-#include "detectors/template_text.h"
+#include "detectors/skimmed_parse.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
@@ -44,6 +43,8 @@ struct Corpus {
   std::string name;
   std::vector<PageFile> pages;
   std::size_t bytes = 0;
+  // Read as a directory target reads its files (template code masked), not as fetched pages.
+  bool template_source = false;
 };
 
 std::string read_file(const fs::path& path) {
@@ -53,7 +54,7 @@ std::string read_file(const fs::path& path) {
 
 // Every *.html under `root`, in a fixed order, as pages of `origin`.
 Corpus load_dir(const std::string& name, const fs::path& root, const std::string& origin,
-                std::size_t limit) {
+                bool template_source) {
   std::vector<fs::path> paths;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.is_regular_file() && entry.path().extension() == ".html") {
@@ -61,8 +62,7 @@ Corpus load_dir(const std::string& name, const fs::path& root, const std::string
     }
   }
   std::sort(paths.begin(), paths.end());
-  if (limit != 0 && paths.size() > limit) paths.resize(limit);
-  Corpus corpus{name, {}, 0};
+  Corpus corpus{name, {}, 0, template_source};
   for (const auto& path : paths) {
     PageFile page{origin + fs::relative(path, root).generic_string(), read_file(path)};
     corpus.bytes += page.body.size();
@@ -130,29 +130,22 @@ std::size_t tagdrift_parse(const Corpus& corpus,
   return nodes;
 }
 
-// What scan/page_analysis.cc does with a fresh page body, minus fetching and, unless
-// `with_links`, minus link extraction.
+// What scan/page_analysis.cc does with a fresh page body (detectors::analyse_html, then
+// detection), minus fetching and, unless `with_links`, minus link extraction.
 std::size_t detect_all(const Corpus& corpus, const detectors::Detector& detector, bool with_links) {
   const auto& lexicon = detectors::HealthLexicon::builtin();
   std::size_t found = 0;
   for (const auto& page : corpus.pages) {
-    std::vector<detectors::Place> places;
-    detectors::PageContext context;
     std::vector<std::string> links;
-    if (detectors::looks_like_template(page.body)) {
-      places = detectors::extract_places_from_html(page.body, page.url);
-      detectors::GumboOutputPtr tree = detectors::parse_html(page.body);
-      if (with_links) links = crawler::extract_links(tree->root, page.url, 10000);
-      context = detectors::analyse_page_context(tree->root, page.url, lexicon);
-    } else {
-      detectors::GumboOutputPtr tree = detectors::parse_page_html(page.body);
-      if (with_links) links = crawler::extract_links(tree->root, page.url, 10000);
-      places = detectors::extract_places(tree->root, page.url);
-      context = detectors::analyse_page_context(tree->root, page.url, lexicon);
-    }
-    detectors::PageDetections detections = detector.detect(places, page.url, nullptr);
-    found += detections.active.size() + detections.unknown.size() + context.health_terms.size() +
-             links.size();
+    const auto read_links = [&](const GumboNode& root) {
+      links = crawler::extract_links(&root, page.url, 10000);
+    };
+    detectors::HtmlAnalysis html =
+        detectors::analyse_html({page.body, page.url, corpus.template_source}, lexicon,
+                                with_links ? detectors::TreeReader(read_links) : nullptr);
+    detectors::PageDetections detections = detector.detect(html.places, page.url, nullptr);
+    found += detections.active.size() + detections.unknown.size() +
+             html.context.health_terms.size() + links.size();
   }
   return found;
 }
@@ -323,7 +316,9 @@ std::vector<std::vector<PlaceText>> place_texts(const Corpus& corpus) {
   std::vector<std::vector<PlaceText>> pages;
   for (const auto& page : corpus.pages) {
     std::vector<PlaceText> texts;
-    for (auto& place : detectors::extract_places_from_html(page.body, page.url)) {
+    const auto& lexicon = detectors::HealthLexicon::builtin();
+    for (auto& place :
+         detectors::analyse_html({page.body, page.url, corpus.template_source}, lexicon).places) {
       if (is_url_kind(place.kind) && !place.raw.empty() && place.raw != place.value) {
         texts.push_back({place.kind, place.raw});
       }
@@ -458,7 +453,7 @@ void print_throughput(const Corpus& corpus, const detectors::Detector& detector,
 }
 
 void print_matching(const Corpus& corpus, std::size_t sample, int runs) {
-  Corpus part{corpus.name, {}, 0};
+  Corpus part{corpus.name, {}, 0, corpus.template_source};
   for (const auto& page : corpus.pages) {
     if (part.pages.size() == sample) break;
     part.bytes += page.body.size();
@@ -516,10 +511,12 @@ int main(int argc, char** argv) {
   if (site.empty()) return usage();
   try {
     std::vector<Corpus> corpora;
-    corpora.push_back(load_dir("generated site", site, "http://127.0.0.1:8080/", 0));
+    // The generated site is what bench/run crawls; the corpus's files hold raw templates, read
+    // as `tagdrift scan DIR` reads them.
+    corpora.push_back(load_dir("generated site", site, "http://127.0.0.1:8080/", false));
     if (!corpus_dir.empty()) {
       corpora.push_back(
-          load_dir("real corpus", fs::path(corpus_dir) / "pages", "https://corpus.test/", 0));
+          load_dir("real corpus", fs::path(corpus_dir) / "pages", "https://corpus.test/", true));
     }
     const detectors::SignatureSet signatures;
     const detectors::Detector detector(signatures);

@@ -118,6 +118,7 @@ CrawlSummary crawl_directory(const std::filesystem::path& dir, const CrawlOption
         Page page;
         page.url = page.final_url = file.url;
         page.file = file.file.lexically_normal().generic_string();
+        page.template_source = true;
         read_page(file.file, options.max_body_bytes, page);
         std::string error;
         std::exception_ptr ends_scan;

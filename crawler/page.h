@@ -26,6 +26,10 @@ struct Page {
   std::string etag, last_modified;  // the response's validators, for the next scan
   bool not_modified = false;        // a conditional request got 304: there is no body
   std::string file;  // a directory target's page: its file, as the directory was given + path
+  // Read from a directory target, where any page file (.php, .liquid, ..., and .html, which
+  // Jekyll, Hugo and Eleventy layouts use) may be server template source. Never set for a
+  // fetched response: what a server sends is what a browser reads.
+  bool template_source = false;
 };
 
 // What an earlier scan learned about a URL, sent back as a conditional request.

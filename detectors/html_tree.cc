@@ -2,10 +2,6 @@
 
 namespace tagdrift::detectors {
 
-GumboOutputPtr parse_page_html(std::string_view html) {
-  return tagdrift::parse_html_skimmed(html, kTextReadIn);
-}
-
 const char* attribute_value(const GumboElement& element, const char* name) {
   const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
   return attr == nullptr ? nullptr : attr->value;

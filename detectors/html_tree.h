@@ -7,23 +7,11 @@
 #include <string_view>
 
 #include "util/html_parse.h"
-#include "util/skimmed_parse.h"
 
 namespace tagdrift::detectors {
 
 using tagdrift::GumboOutputPtr;
 using tagdrift::parse_html;
-
-// The elements whose text a detector or the health lens reads (page_reading.cc: title,
-// headings, labels, legends and buttons; places.cc: <noscript> and <template> content, parsed
-// again). Script and style bodies are raw text, never skimmed. Keep in step with those readers:
-// tests/detectors/skimmed_parse_test.cc checks that they read the same from either parse.
-inline constexpr std::string_view kTextReadIn[] = {"title",  "h1",     "h2",       "h3",
-                                                   "h4",     "h5",     "h6",       "label",
-                                                   "legend", "button", "noscript", "template"};
-
-// parse_html() with the text outside kTextReadIn skimmed: what a page's analysis parses.
-GumboOutputPtr parse_page_html(std::string_view html);
 
 // The value of attribute `name` (lower-case), or nullptr when the element has none.
 const char* attribute_value(const GumboElement& element, const char* name);

@@ -241,7 +241,7 @@ bool Walk::read_leaf(const GumboElement& element) {
 }
 
 // Starts reading what the element holds, when it is a place the lens reads. A page's analysis
-// parses only these elements' text in full: a new one belongs in kTextReadIn (html_tree.h).
+// parses only these elements' text in full: a new one belongs in kTextReadIn (skimmed_parse.h).
 void Walk::open(const GumboElement& element, Frame& frame, const std::string& form_words) {
   switch (element.tag) {
     case GUMBO_TAG_TITLE:

@@ -5,6 +5,7 @@
 
 #include "detectors/element_places.h"
 #include "detectors/html_tree.h"
+#include "detectors/noscript_text.h"
 #include "detectors/template_text.h"
 #include "detectors/url_for_matching.h"
 
@@ -43,22 +44,13 @@ void note_end(const GumboStringPiece& piece, TreeScan& scan) {
   if (scan.source_end == nullptr || end > scan.source_end) scan.source_end = end;
 }
 
-// Raw text of a <noscript>: up to "</noscript" (ASCII case-insensitive) or the source's end.
+// Raw text of a <noscript>: up to its end (noscript_text.h) or the source's end.
 SourceRange noscript_content(const GumboElement& noscript, const char* source_end) {
   const char* begin = noscript.original_tag.data + noscript.original_tag.length;
   if (source_end == nullptr || source_end < begin) return {begin, begin};
-  std::string_view rest(begin, static_cast<std::size_t>(source_end - begin));
-  static constexpr std::string_view kClose = "</noscript";
-  for (std::size_t at = rest.find("</"); at != std::string_view::npos;
-       at = rest.find("</", at + 1)) {
-    if (rest.size() - at < kClose.size()) break;
-    bool same = true;
-    for (std::size_t i = 2; i < kClose.size() && same; ++i) {
-      same = (rest[at + i] | 0x20) == kClose[i];
-    }
-    if (same) return {begin, begin + at};
-  }
-  return {begin, source_end};
+  const std::size_t end =
+      find_noscript_end(std::string_view(begin, static_cast<std::size_t>(source_end - begin)));
+  return {begin, end == std::string_view::npos ? source_end : begin + end};
 }
 
 class PlaceWalk {

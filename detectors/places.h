@@ -41,14 +41,15 @@ struct PlaceLimits {
 
 // Walks the tree once, iteratively (any nesting depth). `root` is the document node (or any
 // node) of a Gumbo output whose source buffer is still alive: <noscript> content is read from
-// it. The tree is taken as parsed, so template syntax is not masked: prefer
-// extract_places_from_html() for raw template files.
+// it. The tree is taken as parsed, so template syntax is not masked: what a served page needs.
+// Which of the two functions a page gets is decided by analyse_html() (html_analysis.h).
 std::vector<Place> extract_places(const GumboNode* root, std::string_view page_url,
                                   const PlaceLimits& limits = {});
 
-// Parses `html` and extracts. When the source looks like a server template (PHP, Blade,
-// Liquid, Handlebars, ...), template code is masked before parsing so it cannot hide tags or
-// fake comments, and template comments are read as commented out; served HTML skips this.
+// Parses `html` as server template source (PHP, Blade, Liquid, Handlebars, ...) and extracts:
+// when it holds template code, that is masked before parsing so it cannot hide tags or fake
+// comments, and template comments are read as commented out. Text without template code is
+// parsed as it is. Comments and <noscript> content are read the same way by both functions.
 std::vector<Place> extract_places_from_html(std::string_view html, std::string_view page_url,
                                             const PlaceLimits& limits = {});
 

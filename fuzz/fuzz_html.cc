@@ -1,5 +1,6 @@
-// Fuzzes what a parse worker does with a page body: one Gumbo parse, then links, places (or the
-// template-masked extraction), detection with script following, and the health context. Then
+// Fuzzes what a parse worker does with a page body: one Gumbo parse, then links, places,
+// detection with script following, and the health context; for a body with template code, also
+// as a directory target's file (template code masked before the places are read). Then
 // holds the skimmed parse to its promise: the same digest as a full parse of the same body.
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +14,8 @@
 #include "detectors/html_tree.h"
 #include "detectors/script_fetcher.h"
 #include "detectors/signature_set.h"
+#include "detectors/skimmed_parse.h"
+#include "detectors/template_text.h"
 #include "scan/page_analysis.h"
 #include "scan/rescan.h"
 #include "tests/support/tree_digest.h"
@@ -48,6 +51,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   EchoFetcher fetcher(page.body);
   const scan::PageAnalyser analyser{detector, lexicon, &fetcher, 1000, cold, true};
   scan::analyse_page(page, analyser);
+  if (detectors::looks_like_template(page.body)) {  // and as a directory target's file reads it
+    page.template_source = true;
+    scan::analyse_page(page, analyser);
+  }
 
   const std::string full =
       testing::tree_digest(detectors::parse_html(page.body)->root, page.final_url);

@@ -1,11 +1,10 @@
 #include "scan/page_analysis.h"
 
 #include <stdexcept>
+#include <utility>
 
 #include "crawler/links.h"
-#include "detectors/html_tree.h"
-#include "detectors/places.h"
-#include "detectors/template_text.h"
+#include "detectors/html_analysis.h"
 #include "util/sha256.h"
 
 namespace tagdrift::scan {
@@ -13,22 +12,13 @@ namespace {
 
 void parse_and_detect(const crawler::Page& page, const PageAnalyser& analyser,
                       PageAnalysis& analysis) {
-  std::vector<detectors::Place> places;
-  if (detectors::looks_like_template(page.body)) {
-    // Raw templates are masked before parsing; rare enough (source folders) to parse twice.
-    places = detectors::extract_places_from_html(page.body, page.final_url);
-    detectors::GumboOutputPtr tree = detectors::parse_html(page.body);
-    analysis.links = crawler::extract_links(tree->root, page.final_url, analyser.max_links);
-    analysis.context =
-        detectors::analyse_page_context(tree->root, page.final_url, analyser.lexicon);
-  } else {
-    detectors::GumboOutputPtr tree = detectors::parse_page_html(page.body);
-    analysis.links = crawler::extract_links(tree->root, page.final_url, analyser.max_links);
-    places = detectors::extract_places(tree->root, page.final_url);
-    analysis.context =
-        detectors::analyse_page_context(tree->root, page.final_url, analyser.lexicon);
-  }
-  analysis.detections = analyser.detector.detect(places, page.final_url, analyser.fetcher);
+  const auto read_links = [&](const GumboNode& root) {
+    analysis.links = crawler::extract_links(&root, page.final_url, analyser.max_links);
+  };
+  detectors::HtmlAnalysis html = detectors::analyse_html(
+      {page.body, page.final_url, page.template_source}, analyser.lexicon, read_links);
+  analysis.context = std::move(html.context);
+  analysis.detections = analyser.detector.detect(html.places, page.final_url, analyser.fetcher);
 }
 
 // Takes the last scan's results of `prior` for the analysis; false when its links are damaged.

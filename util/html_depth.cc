@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,8 +16,6 @@ namespace {
 // is never shallower than the one Gumbo's tree builder will keep: where the two could differ,
 // it errs deeper (a false cut loses the links of a pathological page; a false pass would let
 // one page stall a parser thread).
-
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Tag-name lists, space-separated. Start tags that never deepen the stack: void elements,
 // elements that a sibling of their kind closes, and the skeleton the tree builder makes once.
@@ -113,10 +110,9 @@ bool is_heading(std::string_view name) {
 
 class DepthGuard {
  public:
-  DepthGuard(std::string_view html, std::size_t max_depth) : html_(html), max_depth_(max_depth) {}
+  DepthGuard(std::string_view html, std::size_t max_depth, HtmlWalkHooks* hooks)
+      : html_(html), max_depth_(max_depth), hooks_(hooks) {}
   std::size_t prefix_length();
-  // prefix_length(), copied with the text outside `read_in` elements skimmed.
-  SkimmedHtml skimmed_prefix(std::span<const std::string_view> read_in);
 
  private:
   struct Tag {
@@ -128,38 +124,21 @@ class DepthGuard {
   struct Open {
     std::string name;
     unsigned kinds = 0;
-    bool read = false;  // its text is read: a `read_in` element
-  };
-  // A p, li, td, ... (not on the stack) opened while a read element is open.
-  struct Flat {
-    std::string name;
-    std::size_t depth;  // the stack's size when it opened
-  };
-  // The copy skimmed_prefix() makes.
-  struct Skim {
-    std::span<const std::string_view> read_in;
-    SkimmedHtml out;
-    std::size_t copied = 0;  // html_ up to here is in `out`
   };
   std::size_t skip_markup_declaration(std::size_t at) const;
   std::size_t read_tag(std::size_t at, Tag& tag) const;
   std::size_t skip_attributes(std::size_t at, bool& self_closing) const;
   std::size_t skip_raw_text(std::size_t at, std::string_view name) const;
-  bool may_double_escape(std::size_t from, std::size_t to) const;
   bool start(const Tag& tag);
   void end(const Tag& tag);
   void pop_from(std::size_t index);
   void close(std::size_t index);
-  void skim_text(std::size_t from, std::size_t to);
 
   std::string_view html_;
   std::size_t max_depth_;
+  HtmlWalkHooks* hooks_;  // null: nobody watches
   std::vector<Open> open_;
   int foreign_ = 0;  // open <svg> and <math> elements
-  Skim* skim_ = nullptr;
-  int reading_ = 0;          // open elements whose text is read
-  std::vector<Flat> flats_;  // inside them, by when they opened (see close())
-  bool keep_rest_ = false;   // skim nothing more
 };
 
 std::size_t DepthGuard::prefix_length() {
@@ -167,7 +146,7 @@ std::size_t DepthGuard::prefix_length() {
   std::size_t at = 0;
   std::size_t text = npos;  // where text after markup starts, in the tokenizer's data state
   while ((at = html_.find('<', at)) != npos) {
-    if (text != npos) skim_text(text, at);
+    if (text != npos && text < at && hooks_ != nullptr) hooks_->text(text, at, foreign_ > 0);
     text = npos;
     const std::size_t tag_start = at;
     const char next = at + 1 < html_.size() ? html_[at + 1] : '\0';
@@ -187,70 +166,15 @@ std::size_t DepthGuard::prefix_length() {
       const std::size_t body = at;
       at = skip_raw_text(at, tag.name);
       raw_text = true;
-      if (skim_ != nullptr && tag.name == "script" && may_double_escape(body, at)) {
-        keep_rest_ = true;  // the script may run on past the "</script>" found
-      }
+      if (hooks_ != nullptr && tag.name == "script") hooks_->script(body, at);
     }
     if (at == npos) return html_.size();  // the rest is a comment, a tag or text to the end
     if (!raw_text) text = at;
   }
-  if (text != npos) skim_text(text, html_.size());
+  if (text != npos && text < html_.size() && hooks_ != nullptr) {
+    hooks_->text(text, html_.size(), foreign_ > 0);
+  }
   return html_.size();
-}
-
-SkimmedHtml DepthGuard::skimmed_prefix(std::span<const std::string_view> read_in) {
-  Skim skim{read_in, {}, 0};
-  skim.out.html.reserve(html_.size() / 2);
-  skim_ = &skim;
-  const std::size_t length = prefix_length();
-  skim_ = nullptr;
-  if (skim.copied < length) skim.out.html.append(html_.substr(skim.copied, length - skim.copied));
-  return std::move(skim.out);
-}
-
-// True when the script body [from, to) holds "<!--" and then "<script": the tokenizer's
-// double-escaped state, in which "</script>" does not end the script.
-bool DepthGuard::may_double_escape(std::size_t from, std::size_t to) const {
-  const std::string_view body = html_.substr(from, to == std::string_view::npos ? to : to - from);
-  const std::size_t escape = body.find("<!--");
-  if (escape == std::string_view::npos) return false;
-  for (std::size_t at = body.find('<', escape + 4); at != std::string_view::npos;
-       at = body.find('<', at + 1)) {
-    if (iequals(body.substr(at, 7), "<script")) return true;
-  }
-  return false;
-}
-
-// Cuts the text [from, to) short when nothing reads it: Gumbo then spends its per-character
-// work on what the detectors and the health lens use. What stays makes the same tree with the
-// same line numbers: the leading white space and first character (so that a text node still
-// exists, is not white space, and moves the tree builder on as before: it ends <head>, is
-// foster-parented out of a table, ...) and one line break for each of the text's.
-void DepthGuard::skim_text(std::size_t from, std::size_t to) {
-  constexpr std::size_t kWorthSkimming = 32;
-  if (skim_ == nullptr || reading_ > 0 || keep_rest_ || foreign_ > 0 ||
-      to - from < kWorthSkimming) {
-    return;
-  }
-  std::size_t first = from;
-  while (first < to && is_html_space(html_[first])) ++first;
-  // A letter or digit is a character token of its own, never the start of a reference.
-  if (first == to || !is_ascii_alnum(html_[first])) return;
-  std::string& out = skim_->out.html;
-  out.append(html_.substr(skim_->copied, first + 1 - skim_->copied));
-  skim_->out.kept.push_back(out.size() - 1);
-  const std::string_view rest = html_.substr(first + 1, to - first - 1);
-  if (rest.find('\r') == std::string_view::npos) {  // memchr, as the common case deserves
-    for (std::size_t i = rest.find('\n'); i != std::string_view::npos; i = rest.find('\n', i + 1)) {
-      out += '\n';
-    }
-  } else {
-    for (std::size_t i = 0; i < rest.size(); ++i) {
-      if (rest[i] == '\n' || rest[i] == '\r') out += '\n';  // "\r\n", "\r", "\n": one each
-      if (rest[i] == '\r' && i + 1 < rest.size() && rest[i + 1] == '\n') ++i;
-    }
-  }
-  skim_->copied = to;
 }
 
 // "<!--...-->" (with the abrupt "<!-->" and "<!--->" forms and "--!>"), or "<!...>" and
@@ -350,11 +274,7 @@ bool DepthGuard::start(const Tag& tag) {
   const std::string& name = tag.name;
   const unsigned kinds = tag.kinds;
   if ((kinds & kFlat) != 0) {
-    constexpr std::size_t kMaxFlats = 64;
-    if ((kinds & kVoid) == 0 && reading_ > 0) {
-      keep_rest_ = keep_rest_ || flats_.size() >= kMaxFlats;
-      if (!keep_rest_) flats_.push_back({name, open_.size()});
-    }
+    if ((kinds & kVoid) == 0 && hooks_ != nullptr) hooks_->flat_start(name, open_.size());
     return true;
   }
   if (tag.self_closing && (foreign_ > 0 || name == "svg" || name == "math")) return true;
@@ -375,10 +295,8 @@ bool DepthGuard::start(const Tag& tag) {
     pop_from(open_.size() - 1);
   }
   if (open_.size() >= max_depth_) return false;
-  const bool read = skim_ != nullptr && std::find(skim_->read_in.begin(), skim_->read_in.end(),
-                                                  name) != skim_->read_in.end();
-  open_.push_back({name, kinds, read});
-  if (read) ++reading_;
+  open_.push_back({name, kinds});
+  if (hooks_ != nullptr) hooks_->opened(name, open_.size() - 1);
   if (name == "svg" || name == "math") ++foreign_;
   return true;
 }
@@ -389,10 +307,7 @@ void DepthGuard::end(const Tag& tag) {
   const std::string& name = tag.name;
   const unsigned kinds = tag.kinds;
   if ((kinds & kFlat) != 0) {
-    // Closes the last flat element opened, when it has this name and nothing stacked since.
-    if (!flats_.empty() && flats_.back().name == name && flats_.back().depth == open_.size()) {
-      flats_.pop_back();
-    }
+    if (hooks_ != nullptr) hooks_->flat_end(name, open_.size());
     return;
   }
   const bool boundary = (kinds & kBoundary) != 0;
@@ -407,30 +322,22 @@ void DepthGuard::pop_from(std::size_t index) {
   open_.resize(index);
 }
 
-// Takes the element at `index` off the stack's books. Gumbo keeps a read element open where
-// this guard closes it in one case that matters: an end tag that meets an open p, li, td, ...
-// (special elements this guard does not stack) before its element is ignored by the tree
-// builder. So when a flat element opened inside a read one is not known to be closed, the
-// rest of the page is kept whole.
+// Takes the element at `index` off the stack's books; the caller then removes it.
 void DepthGuard::close(std::size_t index) {
   const Open& element = open_[index];
   if (element.name == "svg" || element.name == "math") --foreign_;
-  if (!element.read) return;
-  --reading_;
-  keep_rest_ = keep_rest_ || std::any_of(flats_.begin(), flats_.end(),
-                                         [index](const Flat& flat) { return flat.depth > index; });
-  if (reading_ == 0) flats_.clear();
+  if (hooks_ != nullptr) hooks_->closed(index);
 }
 
 }  // namespace
 
 std::size_t html_prefix_within_depth(std::string_view html, std::size_t max_depth) {
-  return DepthGuard(html, max_depth).prefix_length();
+  return DepthGuard(html, max_depth, nullptr).prefix_length();
 }
 
-SkimmedHtml skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
-                             std::size_t max_depth) {
-  return DepthGuard(html, max_depth).skimmed_prefix(read_in);
+std::size_t walk_html_within_depth(std::string_view html, HtmlWalkHooks& hooks,
+                                   std::size_t max_depth) {
+  return DepthGuard(html, max_depth, &hooks).prefix_length();
 }
 
 }  // namespace tagdrift

@@ -3,10 +3,7 @@
 #pragma once
 
 #include <cstddef>
-#include <span>
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace tagdrift {
 
@@ -19,21 +16,30 @@ inline constexpr std::size_t kMaxHtmlDepth = 512;
 // parses HTML with Gumbo should parse only this prefix.
 std::size_t html_prefix_within_depth(std::string_view html, std::size_t max_depth = kMaxHtmlDepth);
 
-// The prefix html_prefix_within_depth() keeps, copied with its text skimmed: a run of text
-// (after a tag, in the tokenizer's data state) that lies in none of the `read_in` elements
-// (lower-case names) and in no SVG or MathML keeps only its leading white space, its first
-// character (a letter or digit, else the run is kept whole) and its line breaks (as "\n").
-// Gumbo builds the same elements, attributes, comments and raw text from the copy, with the
-// same line numbers, at a fraction of the cost on a page of prose: it spends hundreds of
-// instructions on each character of text. This scan only estimates the tree builder's stack;
-// where it cannot be sure a `read_in` element was closed (an end tag that the tree builder may
-// ignore) or a script ended (a "<!--" and "<script" inside it), it copies the rest of the page
-// as it is. parse_html_skimmed() (util/html_parse.h) checks the estimate on the parsed tree.
-struct SkimmedHtml {
-  std::string html;
-  std::vector<std::size_t> kept;  // where in `html` each skimmed run's first character is
+// What the guard's walk sees, in document order, for a reader that follows the tokens without a
+// tokenizer of its own (detectors/html_skim.h). Offsets are into the walked `html`; names are
+// lower case; the stack is the guard's estimate of the tree builder's (p, li, td, ... and void
+// elements are never on it).
+class HtmlWalkHooks {
+ public:
+  virtual ~HtmlWalkHooks() = default;
+  // Text (never empty) from a tag's end to the next '<' that starts markup, in the tokenizer's
+  // data state; `foreign`: inside SVG or MathML.
+  virtual void text(std::size_t from, std::size_t to, bool foreign) = 0;
+  // An element was pushed at stack index `index`.
+  virtual void opened(std::string_view name, std::size_t index) = 0;
+  // The element at stack index `index` left the stack; those above it move down one.
+  virtual void closed(std::size_t index) = 0;
+  // A start or end tag of an element that is kept off the stack (p, li, td, ...; a start tag of
+  // a void element is not reported), with the stack's size at the time.
+  virtual void flat_start(std::string_view name, std::size_t depth) = 0;
+  virtual void flat_end(std::string_view name, std::size_t depth) = 0;
+  // A <script>'s raw text [from, to); `to` is npos when it runs to the end.
+  virtual void script(std::size_t from, std::size_t to) = 0;
 };
-SkimmedHtml skim_html_prefix(std::string_view html, std::span<const std::string_view> read_in,
-                             std::size_t max_depth = kMaxHtmlDepth);
+
+// html_prefix_within_depth(), reporting its walk to `hooks`.
+std::size_t walk_html_within_depth(std::string_view html, HtmlWalkHooks& hooks,
+                                   std::size_t max_depth = kMaxHtmlDepth);
 
 }  // namespace tagdrift

@@ -43,3 +43,17 @@ TEST_CASE("local site: --include and --exclude choose the pages of a directory t
   CHECK(urls ==
         std::vector<std::string>{"https://clinic.test/", "https://clinic.test/blog/post.html"});
 }
+
+TEST_CASE("local site: every page file of a directory target may be template source") {
+  tagdrift::testing::TempDir site;
+  site.write("index.html", "<title>Home</title>");
+  site.write("views/layout.blade.php", "{{-- a comment --}}");
+  tagdrift::crawler::CrawlOptions options;
+  options.base_url = "https://clinic.test/";
+  std::vector<tagdrift::crawler::Page> pages;
+  tagdrift::crawler::crawl_directory(
+      site.path(), options, [](tagdrift::crawler::Page&) { return std::vector<std::string>{}; },
+      [&](tagdrift::crawler::Page page) { pages.push_back(std::move(page)); });
+  REQUIRE(pages.size() == 2);
+  for (const auto& page : pages) CHECK(page.template_source);
+}

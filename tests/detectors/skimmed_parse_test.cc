@@ -1,26 +1,26 @@
-// A page's analysis parses a skimmed copy of the page (util/html_depth.h: prose nobody reads is
-// cut to its first character and line breaks). These tests pin what the skim keeps, and check on
-// every page the project has (the real corpus, the example site, the test fixtures) and on
-// markup chosen to trip the tree builder that both parses give the same links, places, lines and
-// health reading.
+// A page's analysis parses a skimmed copy of the page (detectors/html_skim.h: prose nobody reads
+// is cut to its first character and line breaks). These tests check on every page the project
+// has (the real corpus, the example site, the test fixtures) and on markup chosen to trip the
+// tree builder that both parses give the same links, places, lines and health reading, and that
+// a page the skim misjudges is parsed again in full.
+#include "detectors/skimmed_parse.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "detectors/html_skim.h"
 #include "detectors/html_tree.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/tree_digest.h"
-#include "util/html_depth.h"
 
 namespace td = tagdrift::detectors;
 using namespace std::string_literals;
 
 namespace {
 
-std::string skim(std::string_view html) {
-  return tagdrift::skim_html_prefix(html, td::kTextReadIn).html;
-}
+std::string skim(std::string_view html) { return td::skim_html_prefix(html, td::kTextReadIn).html; }
 
 std::string full_digest(const std::string& html) {
   td::GumboOutputPtr tree = td::parse_html(html);
@@ -47,18 +47,6 @@ std::vector<std::pair<std::string, std::string>> html_files(const std::filesyste
 
 }  // namespace
 
-TEST_CASE("skimming cuts prose to its first character and its line breaks", "[skim]") {
-  CHECK(skim("<p>Fertility treatment options for every family we see.</p>") == "<p>F</p>");
-  CHECK(skim("<p>\n  Line one of a paragraph that goes on\r\nline two\rline three\n</p>") ==
-        "<p>\n  L\n\n\n</p>");
-  // Short runs, white space and runs that start with anything but a letter or digit stay.
-  CHECK(skim("<p>Short text.</p>") == "<p>Short text.</p>");
-  CHECK(skim("<p>&amp; a run that starts with a reference stays whole</p>") ==
-        "<p>&amp; a run that starts with a reference stays whole</p>");
-  CHECK(skim("<p>                                                    </p>") ==
-        "<p>                                                    </p>");
-}
-
 TEST_CASE("skimming leaves a page of prose a fraction of its size", "[skim]") {
   std::string page = "<!DOCTYPE html><title>Fertility care</title><h1>IVF</h1>";
   for (int i = 0; i < 50; ++i) {
@@ -70,46 +58,6 @@ TEST_CASE("skimming leaves a page of prose a fraction of its size", "[skim]") {
   CHECK(skimmed_digest(page) == full_digest(page));
 }
 
-TEST_CASE("skimming keeps the text that is read and all raw text", "[skim]") {
-  const std::string kept =
-      "<title>Fertility treatment at Northgate Health Partners</title>"
-      "<h1>In vitro fertilisation and what it involves for you</h1>"
-      "<label>Reason for your visit, in your own words please</label>"
-      "<form><button>Book a fertility consultation with us now</button></form>"
-      "<script>pintrk('load', '2612345678901', {em: 'someone@example.test'});</script>"
-      "<style>body { font-family: sans-serif; margin: 0 auto; }</style>"
-      "<textarea>Text typed into a text area stays as it is</textarea>"
-      "<noscript><img src=\"https://ct.pinterest.com/v3/?tid=2612345678901\">"
-      "Text inside noscript stays as it is</noscript>"
-      "<svg><title>An SVG title that is long enough to skim</title></svg>"
-      "<template>Text inside a template stays as it is, too</template>"
-      "<!-- a comment that is long enough to be skimmed stays -->";
-  CHECK(skim(kept) == kept);
-  CHECK(skim("<h2>A subheading that is long enough</h2>Prose after it that nobody reads") ==
-        "<h2>A subheading that is long enough</h2>P");
-}
-
-TEST_CASE("skimming stops where a read element may stay open in the tree builder", "[skim]") {
-  // The tree builder ignores </label> when a <p> is open inside the label: what follows is still
-  // label text, so it is kept, and so is the rest of the page.
-  const std::string label =
-      "<label><p>Your name</label>Text that the label still holds in the tree</p>"
-      "<p>And every paragraph after it is kept whole as well</p>";
-  CHECK(skim(label) == label);
-  // "<!--" then "<script" in a script: "</script>" no longer ends it (double-escaped state).
-  const std::string escaped =
-      "<script>var a = 1; <!-- <script> x </script> --> pintrk('load', '2612345678901');"
-      "</script><p>Prose that is long enough to be skimmed</p>";
-  CHECK(skim(escaped) == escaped);
-  const std::string list = "<label><li>Item</p></label><p>Kept: the item may still be open</p>";
-  CHECK(skim(list) == list);
-  // A paragraph closed inside, or a field (a void element), leaves the label to close normally.
-  CHECK(skim("<noscript><p>Please turn on JavaScript</p></noscript><p>Prose after the notice "
-             "is skimmed</p>") == "<noscript><p>Please turn on JavaScript</p></noscript><p>P</p>");
-  CHECK(skim("<label>Email <input name=email></label><p>Prose after the label is skimmed</p>") ==
-        "<label>Email <input name=email></label><p>P</p>");
-}
-
 TEST_CASE("a page the skim misjudges is parsed again in full", "[skim]") {
   // </form> takes only the form off the tree builder's stack: the unclosed label stays open and
   // holds the rest of the page, which the skim took for prose outside it.
@@ -117,9 +65,9 @@ TEST_CASE("a page the skim misjudges is parsed again in full", "[skim]") {
       "<form role=search><label for=q>Search</lable><input id=q name=q></form>"
       "<p>Text that the label still holds, long enough to be skimmed</p>";
   CHECK(skim(page) != page);
-  const std::size_t redone = tagdrift::skimmed_parses_redone();
+  const std::size_t redone = td::skimmed_parses_redone();
   CHECK(skimmed_digest(page) == full_digest(page));
-  CHECK(tagdrift::skimmed_parses_redone() == redone + 1);
+  CHECK(td::skimmed_parses_redone() == redone + 1);
   CHECK(full_digest(page).find("Text that the label still holds") != std::string::npos);
 
   // </table> closes the <noscript> inside the table, but its raw text, which places read again
@@ -129,7 +77,7 @@ TEST_CASE("a page the skim misjudges is parsed again in full", "[skim]") {
       "src=\"https://ct.pinterest.com/v3/?tid=2612345678901&noscript=1\"></noscript>";
   CHECK(skim(noscript) != noscript);
   CHECK(skimmed_digest(noscript) == full_digest(noscript));
-  CHECK(tagdrift::skimmed_parses_redone() == redone + 2);
+  CHECK(td::skimmed_parses_redone() == redone + 2);
 }
 
 TEST_CASE("many <noscript> elements: their raw text is never skimmed, the prose between is",
@@ -141,20 +89,10 @@ TEST_CASE("many <noscript> elements: their raw text is never skimmed, the prose 
         "<p>Prose between them, long enough to be skimmed</p>";
   }
   page += "<noscript><p>An unclosed noscript reads to the end of the page</p>";
-  const std::size_t redone = tagdrift::skimmed_parses_redone();
+  const std::size_t redone = td::skimmed_parses_redone();
   CHECK(skimmed_digest(page) == full_digest(page));
-  CHECK(tagdrift::skimmed_parses_redone() == redone);
+  CHECK(td::skimmed_parses_redone() == redone);
   CHECK(skim(page).size() < page.size() * 3 / 4);
-}
-
-TEST_CASE("skimming cuts where the depth guard cuts", "[skim]") {
-  std::string deep;
-  for (int i = 0; i < 20; ++i) deep += "<div>";
-  deep += "Text deep inside the divisions that is long";
-  CHECK(tagdrift::skim_html_prefix(deep, td::kTextReadIn, 10).html == deep.substr(0, 50));
-  CHECK(tagdrift::skim_html_prefix("<p>An unclosed tag at the very end of the page <a href",
-                                   td::kTextReadIn)
-            .html == "<p>A<a href");
 }
 
 TEST_CASE("a skimmed parse reads what a full parse reads on tricky markup", "[skim]") {

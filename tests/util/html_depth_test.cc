@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tests/support/timing.h"
 
@@ -14,6 +15,7 @@ using tagdrift::kMaxHtmlDepth;
 using tagdrift::testing::kSlowdown;
 using tagdrift::testing::repeat;
 using tagdrift::testing::seconds_since;
+using tagdrift::walk_html_within_depth;
 
 TEST_CASE("html depth: the nesting guard passes ordinary documents whole") {
   const std::string page =
@@ -75,4 +77,54 @@ TEST_CASE("html depth: the nesting guard stays linear on hostile markup") {
     html_prefix_within_depth(html, kMaxHtmlDepth);
     CHECK(seconds_since(start) < 0.5 * kSlowdown);
   }
+}
+
+namespace {
+
+// Writes down what the guard's walk reports.
+class Recorder : public tagdrift::HtmlWalkHooks {
+ public:
+  explicit Recorder(std::string_view html) : html_(html) {}
+  void text(std::size_t from, std::size_t to, bool foreign) override {
+    events.push_back((foreign ? "foreign text " : "text ") +
+                     std::string(html_.substr(from, to - from)));
+  }
+  void opened(std::string_view name, std::size_t index) override {
+    events.push_back("open " + std::string(name) + " " + std::to_string(index));
+  }
+  void closed(std::size_t index) override { events.push_back("close " + std::to_string(index)); }
+  void flat_start(std::string_view name, std::size_t depth) override {
+    events.push_back("flat " + std::string(name) + " " + std::to_string(depth));
+  }
+  void flat_end(std::string_view name, std::size_t depth) override {
+    events.push_back("/flat " + std::string(name) + " " + std::to_string(depth));
+  }
+  void script(std::size_t from, std::size_t to) override {
+    events.push_back("script " + std::string(html_.substr(from, to - from)));
+  }
+  std::vector<std::string> events;
+
+ private:
+  std::string_view html_;
+};
+
+}  // namespace
+
+TEST_CASE("html depth: the walk reports text, the stack and script bodies to its hooks") {
+  const std::string html =
+      "<div>one<p>two</p><svg>three</svg><br><script>a<b</script><a>x<a>y</div>four";
+  Recorder recorder(html);
+  CHECK(walk_html_within_depth(html, recorder) == html.size());
+  CHECK(recorder.events ==
+        std::vector<std::string>{"open div 0", "text one", "flat p 1", "text two", "/flat p 1",
+                                 "open svg 1", "foreign text three", "close 1", "open script 1",
+                                 "script a<b", "close 1", "open a 1", "text x", "close 1",
+                                 "open a 1", "text y", "close 1", "close 0", "text four"});
+}
+
+TEST_CASE("html depth: the walk stops where html_prefix_within_depth cuts") {
+  const std::string html = repeat("<div>", 30) + "text";
+  Recorder recorder(html);
+  CHECK(walk_html_within_depth(html, recorder, 10) == html_prefix_within_depth(html, 10));
+  CHECK(recorder.events.size() == 10);
 }

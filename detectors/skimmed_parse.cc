@@ -1,4 +1,4 @@
-#include "util/skimmed_parse.h"
+#include "detectors/skimmed_parse.h"
 
 #include <algorithm>
 #include <atomic>
@@ -7,9 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "util/html_depth.h"
+#include "detectors/html_skim.h"
+#include "detectors/noscript_text.h"
 
-namespace tagdrift {
+namespace tagdrift::detectors {
 namespace {
 
 std::atomic<std::size_t> redone{0};
@@ -43,17 +44,12 @@ class ReadTags {
   std::vector<GumboTag> tags_;
 };
 
-// Where each "</noscript" (ASCII case-insensitive) starts in `source`, in order.
+// Where each <noscript>'s raw text may end in `source`, in order.
 std::vector<std::size_t> noscript_ends(std::string_view source) {
-  static constexpr std::string_view kClose = "</noscript";
   std::vector<std::size_t> ends;
-  for (std::size_t at = source.find("</"); at != std::string_view::npos;
-       at = source.find("</", at + 2)) {
-    const std::string_view tag = source.substr(at, kClose.size());
-    if (std::equal(tag.begin(), tag.end(), kClose.begin(), kClose.end(),
-                   [](char a, char b) { return (a | 0x20) == b || a == b; })) {
-      ends.push_back(at);
-    }
+  for (std::size_t at = find_noscript_end(source); at != std::string_view::npos;
+       at = find_noscript_end(source, at + 1)) {
+    ends.push_back(at);
   }
   return ends;
 }
@@ -142,8 +138,8 @@ bool skim_unread(const GumboNode* root, std::string_view source,
   std::vector<Span> noscripts;
   unread_spans(root, source, tags, unread, noscripts);
   if (!noscripts.empty()) {
-    // Each <noscript>'s raw text runs to the next "</noscript" or the end (places.cc reads it
-    // so); merged into disjoint spans, sorted.
+    // Each <noscript>'s raw text runs to the next "</noscript" or the end, as places.cc reads
+    // it (noscript_text.h); merged into disjoint spans, sorted.
     const std::vector<std::size_t> ends = noscript_ends(source);
     for (Span& noscript : noscripts) {
       const auto end = std::lower_bound(ends.begin(), ends.end(), noscript.begin);
@@ -162,6 +158,10 @@ bool skim_unread(const GumboNode* root, std::string_view source,
 
 }  // namespace
 
+GumboOutputPtr parse_page_html(std::string_view html) {
+  return parse_html_skimmed(html, kTextReadIn);
+}
+
 GumboOutputPtr parse_html_skimmed(std::string_view html,
                                   std::span<const std::string_view> read_in) {
   SkimmedHtml skimmed = skim_html_prefix(html, read_in);
@@ -176,4 +176,4 @@ GumboOutputPtr parse_html_skimmed(std::string_view html,
 
 std::size_t skimmed_parses_redone() { return redone.load(); }
 
-}  // namespace tagdrift
+}  // namespace tagdrift::detectors
