@@ -43,10 +43,10 @@ struct CrawlOptions {
   long retry_base_ms = 500;
 
   // Staging access. Never written to the DB, a log or a report.
-  std::vector<std::string> headers;  // "Name: value"
-  std::vector<std::string> cookies;  // "name=value"
-  std::string basic_auth_env;        // name of an environment variable holding "user:password"
-  std::vector<std::string> resolve;  // HOST:PORT:ADDR
+  std::vector<std::string> headers;     // "Name: value"
+  std::vector<std::string> cookies;     // "name=value"
+  std::string basic_auth_env;           // name of an environment variable holding "user:password"
+  std::vector<std::string> resolve;     // HOST:PORT:ADDR
   std::vector<std::string> connect_to;  // HOST:PORT:CONNECT-HOST:CONNECT-PORT, as curl's
   std::string proxy;
   std::string cacert;

@@ -28,18 +28,18 @@ TEST_CASE("sarif_location: file paths become URI references") {
 }
 
 TEST_CASE("sarif_location: a relative file stays relative to the source root") {
-  json physical = location_of("public/./a/index.html", "/work/repo");
+  json physical = location_of("public/./a/index.html", "/src/repo");
   CHECK(physical["artifactLocation"] ==
         json({{"uri", "public/a/index.html"}, {"uriBaseId", "%SRCROOT%"}}));
   CHECK(physical["region"]["startLine"] == 7);
 }
 
 TEST_CASE("sarif_location: an absolute file under the working directory is made relative") {
-  CHECK(location_of("/work/repo/public/a/index.html", "/work/repo")["artifactLocation"] ==
+  CHECK(location_of("/src/repo/public/a/index.html", "/src/repo")["artifactLocation"] ==
         json({{"uri", "public/a/index.html"}, {"uriBaseId", "%SRCROOT%"}}));
 }
 
 TEST_CASE("sarif_location: an absolute file elsewhere is a file URI without a base") {
-  CHECK(location_of("/srv/site/a/index.html", "/work/repo")["artifactLocation"] ==
+  CHECK(location_of("/srv/site/a/index.html", "/src/repo")["artifactLocation"] ==
         json({{"uri", "file:///srv/site/a/index.html"}}));
 }

@@ -12,10 +12,10 @@
 
 using tagdrift::html_prefix_within_depth;
 using tagdrift::kMaxHtmlDepth;
+using tagdrift::walk_html_within_depth;
 using tagdrift::testing::kSlowdown;
 using tagdrift::testing::repeat;
 using tagdrift::testing::seconds_since;
-using tagdrift::walk_html_within_depth;
 
 TEST_CASE("html depth: the nesting guard passes ordinary documents whole") {
   const std::string page =
