@@ -1,6 +1,7 @@
 // A fetched (or skipped) page: the plain value the crawler hands to the later stages.
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <string>
 
@@ -25,6 +26,9 @@ struct Page {
   std::string skipped;              // empty unless not fetched on purpose (robots.txt, limits): why
   std::string etag, last_modified;  // the response's validators, for the next scan
   bool not_modified = false;        // a conditional request got 304: there is no body
+  // What the PageProcessor made of the page on its worker, handed to the sink with the page. The
+  // crawler never looks inside; empty when the page was not processed or its processing threw.
+  std::any result;
   std::string file;  // a directory target's page: its file, as the directory was given + path
   // Read from a directory target, where any page file (.php, .liquid, ..., and .html, which
   // Jekyll, Hugo and Eleventy layouts use) may be server template source. Never set for a

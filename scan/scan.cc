@@ -1,12 +1,11 @@
 #include "scan/scan.h"
 
 #include <algorithm>
+#include <any>
 #include <future>
 #include <iterator>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <unordered_map>
 
 #include "crawler/script_cache.h"
 #include "detectors/detector.h"
@@ -154,10 +153,8 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     result.contents.scan.id = writer->scan_id();
   }
 
-  // Workers turn each page's analysis into its rows and leave them here, with a copy for the
-  // history; the sink (one thread, the crawl loop) pairs them with the page.
-  std::mutex mutex;
-  std::unordered_map<std::string, AnalysedRows> analysed;
+  // Workers turn each page's analysis into its rows, with a copy for the history, and the page
+  // carries them to the sink (one thread, the crawl loop).
   const PageAnalyser analyser{detector, lexicon,      &fetcher, options.crawl.max_links_per_page,
                               rescan,   db != nullptr};
   auto rows_of = [&](const crawler::Page& page, PageAnalysis analysis) {
@@ -169,22 +166,14 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
     PageAnalysis analysis = analyse_page(page, analyser);
     // A reused page's rows name its extract by id: the links are the crawl's alone.
     std::vector<std::string> links = analysis.reused ? std::move(analysis.links) : analysis.links;
-    AnalysedRows rows = rows_of(page, std::move(analysis));
-    std::lock_guard lock(mutex);
-    analysed[page.url] = std::move(rows);
+    page.result = rows_of(page, std::move(analysis));
     return links;
   };
   // Pages that could not be read wait for the sightings carried forward from the last scan.
   std::vector<HeldPage> held;
   crawler::PageSink sink = [&](crawler::Page&& page) {
     std::optional<AnalysedRows> rows;
-    {
-      std::lock_guard lock(mutex);
-      if (auto found = analysed.find(page.url); found != analysed.end()) {
-        rows = std::move(found->second);
-        analysed.erase(found);
-      }
-    }
+    if (auto* analysed = std::any_cast<AnalysedRows>(&page.result)) rows = std::move(*analysed);
     if (!rows) rows = rows_of(page, {});  // not analysed: failed, skipped, or the analysis threw
     result.pages_reused += rows->rows.page.reused ? 1 : 0;
     if (writer) {

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <any>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -600,5 +601,32 @@ TEST_CASE("crawl: what a page causes is its error; an Error or out of memory end
     }
     CHECK_THROWS_AS(tagdrift::crawler::crawl(options, failing_on("/services/", "memory"), sink),
                     std::bad_alloc);
+  }
+}
+
+TEST_CASE("crawl: what the processor makes of a page reaches the sink with that page") {
+  LoopbackServer server;
+  serve_clinic(server);
+  server.start();
+  tagdrift::testing::TempDir site;
+  site.write("index.html", "<a href='/services/'>services</a>");
+  site.write("services/index.html", "<p>services</p>");
+  for (const std::string& target : {server.url("/"), site.path().string()}) {
+    INFO(target);
+    auto options = options_for(target);
+    options.base_url = "https://www.clinic.test";
+    auto process = [](Page& page) {
+      page.result = "made from " + page.url;  // on a worker thread
+      return tagdrift::crawler::links_only(page, 1000);
+    };
+    std::size_t processed = 0;
+    auto sink = [&processed](Page&& page) {
+      if (!page.result.has_value()) return;  // skipped or failed: never processed
+      CHECK(std::any_cast<std::string>(page.result) == "made from " + page.url);
+      ++processed;
+    };
+    auto summary = tagdrift::crawler::crawl(options, process, sink);
+    CHECK(processed == summary.pages_fetched);
+    CHECK(processed >= 2);
   }
 }
