@@ -63,6 +63,8 @@ std::vector<const Sighting*> of_vendor(const PageDetections& found, const std::s
   }
   return out;
 }
+// The pointers point into `found`, so it must outlive them.
+std::vector<const Sighting*> of_vendor(PageDetections&& found, const std::string& vendor) = delete;
 
 TEST_CASE("detector container: a tag says which container, tag, rule and variable it came from") {
   Fetcher fetcher;
@@ -89,7 +91,8 @@ TEST_CASE("detector container: an ID only known at run time is a tag with no ID 
   Fetcher fetcher;
   fetcher.scripts[kOuter] = container(R"([{"function":"__e"},{"function":"__v","vtp_name":"li"}])",
                                       R"([{"function":"__bzi","vtp_id":["macro",1],"tag_id":3}])");
-  auto linkedin = of_vendor(detect(fetcher), "linkedin");
+  const PageDetections found = detect(fetcher);
+  auto linkedin = of_vendor(found, "linkedin");
   REQUIRE(linkedin.size() == 1);
   CHECK(linkedin[0]->tag_id.empty());
   CHECK(linkedin[0]->container.resolved == "no ID visible");
@@ -176,7 +179,8 @@ TEST_CASE("detector container: one detector decodes a container again when its b
     fetcher.scripts[kOuter] = container(
         R"([{"function":"__e"}])", R"([{"function":"__bzi","vtp_id":")" + id + R"(","tag_id":1}])");
     std::vector<std::string> ids;
-    for (const Sighting* s : of_vendor(detector.detect({loader}, kPage, &fetcher), "linkedin")) {
+    const PageDetections found = detector.detect({loader}, kPage, &fetcher);
+    for (const Sighting* s : of_vendor(found, "linkedin")) {
       ids.push_back(s->tag_id);
     }
     return ids;
