@@ -572,7 +572,10 @@ tagdrift::crawler::PageProcessor failing_on(const std::string& path, const std::
   };
 }
 
-TEST_CASE("crawl: what a page causes is its error; an Error or out of memory ends the crawl") {
+// Runs `check` with the options of a crawl of a served site, then of a directory target: a page's
+// work runs on the parse workers in both, through different code.
+template <typename Check>
+void for_url_and_directory(Check check) {
   LoopbackServer server;
   serve_clinic(server);
   server.start();
@@ -583,6 +586,12 @@ TEST_CASE("crawl: what a page causes is its error; an Error or out of memory end
     INFO(target);
     auto options = options_for(target);
     options.base_url = "https://www.clinic.test";
+    check(options);
+  }
+}
+
+TEST_CASE("crawl: what a page causes is its error; an Error or out of memory ends the crawl") {
+  for_url_and_directory([](const CrawlOptions& options) {
     std::map<std::string, Page> pages;
     auto sink = [&pages](Page&& page) { pages[page.url] = std::move(page); };
     auto summary = tagdrift::crawler::crawl(options, failing_on("/services/", "page"), sink);
@@ -601,20 +610,11 @@ TEST_CASE("crawl: what a page causes is its error; an Error or out of memory end
     }
     CHECK_THROWS_AS(tagdrift::crawler::crawl(options, failing_on("/services/", "memory"), sink),
                     std::bad_alloc);
-  }
+  });
 }
 
 TEST_CASE("crawl: what the processor makes of a page reaches the sink with that page") {
-  LoopbackServer server;
-  serve_clinic(server);
-  server.start();
-  tagdrift::testing::TempDir site;
-  site.write("index.html", "<a href='/services/'>services</a>");
-  site.write("services/index.html", "<p>services</p>");
-  for (const std::string& target : {server.url("/"), site.path().string()}) {
-    INFO(target);
-    auto options = options_for(target);
-    options.base_url = "https://www.clinic.test";
+  for_url_and_directory([](const CrawlOptions& options) {
     auto process = [](Page& page) {
       page.result = "made from " + page.url;  // on a worker thread
       return tagdrift::crawler::links_only(page, 1000);
@@ -628,5 +628,5 @@ TEST_CASE("crawl: what the processor makes of a page reaches the sink with that 
     auto summary = tagdrift::crawler::crawl(options, process, sink);
     CHECK(processed == summary.pages_fetched);
     CHECK(processed >= 2);
-  }
+  });
 }
