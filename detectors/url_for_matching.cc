@@ -1,74 +1,62 @@
 #include "detectors/url_for_matching.h"
 
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "util/ascii.h"
+#include "util/curl_url.h"
+
 namespace tagdrift::detectors {
 namespace {
 
-struct UrlParts {
-  std::string_view scheme;     // without ':'; empty when there is none
-  std::string_view authority;  // between "//" and the path; empty when there is none
-  std::string_view path;       // up to '?' or '#'
-  std::string_view rest;       // "?query#fragment", either part optional
-};
+// Template code a src/href may hold in a source file, opening and closing text.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPlaceholders{
+    {{"{{", "}}"}, {"{%", "%}"}, {"<?", "?>"}, {"<%", "%>"}, {"${", "}"}}};
 
-bool is_scheme_char(char c, bool first) {
-  bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  if (first) return alpha;
-  return alpha || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-}
+// A stand-in libcurl keeps as written wherever it stands (host, path, query or fragment).
+std::string stand_in(std::size_t index) { return "tdph" + std::to_string(index) + "z"; }
 
-std::string_view scheme_of(std::string_view url) {
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    if (url[i] == ':') return i == 0 ? std::string_view{} : url.substr(0, i);
-    if (!is_scheme_char(url[i], i == 0)) return {};
-  }
-  return {};
-}
-
-UrlParts split(std::string_view url) {
-  UrlParts parts;
-  parts.scheme = scheme_of(url);
-  if (!parts.scheme.empty()) url.remove_prefix(parts.scheme.size() + 1);
-  if (url.starts_with("//")) {
-    url.remove_prefix(2);
-    std::size_t end = url.find_first_of("/?#");
-    if (end == std::string_view::npos) end = url.size();
-    parts.authority = url.substr(0, end);
-    url.remove_prefix(end);
-  }
-  std::size_t rest = url.find_first_of("?#");
-  if (rest == std::string_view::npos) rest = url.size();
-  parts.path = url.substr(0, rest);
-  parts.rest = url.substr(rest);
-  return parts;
-}
-
-void append_lower(std::string& out, std::string_view text) {
-  for (char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// Drops "." and ".." segments (RFC 3986 section 5.2.4) from an absolute path.
-std::string remove_dot_segments(std::string_view path) {
-  std::string out;
+// `href` with each placeholder replaced by a stand-in, and the placeholders in order. An
+// unclosed placeholder runs to the end.
+std::pair<std::string, std::vector<std::string>> mask_placeholders(std::string_view href) {
+  std::string masked;
+  std::vector<std::string> held;
   std::size_t pos = 0;
-  while (pos < path.size()) {
-    std::size_t end = path.find('/', pos + 1);
-    if (end == std::string_view::npos) end = path.size();
-    std::string_view segment = path.substr(pos, end - pos);  // starts with '/'
-    bool last = end == path.size();
-    if (segment == "/.") {
-      if (last) out += '/';
-    } else if (segment == "/..") {
-      std::size_t cut = out.rfind('/');
-      out.resize(cut == std::string::npos ? 0 : cut);
-      if (last) out += '/';
-    } else {
-      out += segment;
+  while (pos < href.size()) {
+    std::size_t open = href.find_first_of("{<$", pos);
+    if (open == std::string_view::npos) break;
+    auto kind = std::find_if(kPlaceholders.begin(), kPlaceholders.end(),
+                             [&](const auto& p) { return href.substr(open).starts_with(p.first); });
+    if (kind == kPlaceholders.end()) {
+      masked.append(href.substr(pos, open + 1 - pos));
+      pos = open + 1;
+      continue;
     }
+    std::size_t close = href.find(kind->second, open + kind->first.size());
+    std::size_t end = close == std::string_view::npos ? href.size() : close + kind->second.size();
+    masked.append(href.substr(pos, open - pos));
+    masked += stand_in(held.size());
+    held.emplace_back(href.substr(open, end - open));
     pos = end;
   }
-  return out.empty() ? std::string("/") : out;
+  masked.append(href.substr(std::min(pos, href.size())));
+  return {std::move(masked), std::move(held)};
 }
 
+std::string unmask(std::string url, const std::vector<std::string>& held) {
+  for (std::size_t i = 0; i < held.size(); ++i) {
+    const std::string token = stand_in(i);
+    if (std::size_t at = url.find(token); at != std::string::npos)
+      url.replace(at, token.size(), held[i]);
+  }
+  return url;
+}
+
+// Surrounding whitespace trimmed and tabs and line breaks inside dropped, as browsers do; other
+// control bytes percent-encoded, since libcurl refuses them raw.
 std::string clean(std::string_view href) {
   std::size_t begin = href.find_first_not_of(" \t\n\f\r");
   if (begin == std::string_view::npos) return {};
@@ -76,37 +64,72 @@ std::string clean(std::string_view href) {
   std::string out;
   out.reserve(end - begin + 1);
   for (char c : href.substr(begin, end - begin + 1)) {
-    if (c != '\t' && c != '\n' && c != '\r') out += c;
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (byte < 0x20 || byte == 0x7f) {
+      constexpr std::string_view kHex = "0123456789ABCDEF";
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    } else {
+      out += c;
+    }
   }
   return out;
 }
 
-std::string assemble(std::string_view scheme, std::string_view authority, std::string_view path,
-                     std::string_view rest) {
-  std::string out;
-  out.reserve(scheme.size() + authority.size() + path.size() + rest.size() + 4);
-  append_lower(out, scheme);
-  out += "://";
-  append_lower(out, authority);
-  out += path;
-  out += rest;
-  return out;
+std::string_view scheme_of(std::string_view url) {
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    if (url[i] == ':') return url.substr(0, i);
+    bool ok =
+        is_ascii_alpha(url[i]) ||
+        (i > 0 && (is_ascii_digit(url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.'));
+    if (!ok) return {};
+  }
+  return {};
 }
 
-std::string merge_relative(const UrlParts& base, std::string_view href) {
-  if (href.starts_with('#'))
-    return assemble(base.scheme, base.authority, base.path, "") +
-           std::string(base.rest.substr(0, base.rest.find('#'))) + std::string(href);
-  if (href.starts_with('?')) return assemble(base.scheme, base.authority, base.path, href);
-  UrlParts ref = split(href);
-  std::string path;
-  if (ref.path.starts_with('/')) {
-    path = std::string(ref.path);
-  } else {
-    std::string_view dir = base.path.substr(0, base.path.rfind('/') + 1);
-    path = std::string(dir.empty() ? "/" : dir) + std::string(ref.path);
-  }
-  return assemble(base.scheme, base.authority, remove_dot_segments(path), ref.rest);
+// libcurl keeps the host's case as written; matching wants scheme and host in lower case.
+std::string lower_scheme_and_host(std::string url) {
+  std::size_t host = url.find("://");
+  if (host == std::string::npos) return url;
+  std::size_t end = url.find_first_of("/?#", host + 3);
+  if (end == std::string::npos) end = url.size();
+  for (std::size_t i = 0; i < end; ++i) url[i] = ascii_lower(url[i]);
+  return url;
+}
+
+// `href` resolved by libcurl against `base`; nothing when libcurl refuses either.
+std::optional<std::string> curl_resolve(std::string_view base, const std::string& href) {
+  CurlUrl url = parse_curl_url(std::string(base));
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, href.c_str(), CURLU_ALLOW_SPACE) != CURLUE_OK)
+    return std::nullopt;
+  CurlText text = url_part(url.get(), CURLUPART_URL);
+  if (!text) return std::nullopt;
+  return std::string(text.get());
+}
+
+// True when `href` names a host and no path ("//cdn.example", "https://a.example?x"): libcurl
+// then writes the root path "/", which the reference did not.
+bool names_host_only(std::string_view href) {
+  std::size_t authority = href.find("//");
+  if (authority == std::string_view::npos || authority != href.find_first_of("/?#")) return false;
+  std::size_t end = href.find_first_of("/?#", authority + 2);
+  return end == std::string_view::npos || href[end] != '/';
+}
+
+std::string without_root_path(std::string url) {
+  std::size_t host = url.find("://");
+  std::size_t end = host == std::string::npos ? host : url.find_first_of("/?#", host + 3);
+  if (end != std::string::npos && url[end] == '/' &&
+      (end + 1 == url.size() || url[end + 1] == '?' || url[end + 1] == '#'))
+    url.erase(end, 1);
+  return url;
+}
+
+bool is_web_url(std::string_view url) {
+  std::string_view scheme = scheme_of(url);
+  return iequals(scheme, "http") || iequals(scheme, "https");
 }
 
 // True for an http(s) URL already in the form url_for_matching() gives: lower-case scheme and
@@ -118,7 +141,7 @@ bool is_plain_absolute(std::string_view href) {
   for (std::size_t i = 0; i < href.size(); ++i) {
     char c = href[i];
     if (static_cast<unsigned char>(c) <= ' ') return false;
-    if (i < host_end && c >= 'A' && c <= 'Z') return false;
+    if (i < host_end && is_ascii_upper(c)) return false;
   }
   return true;
 }
@@ -128,18 +151,23 @@ bool is_plain_absolute(std::string_view href) {
 std::string url_for_matching(std::string_view base, std::string_view href) {
   if (is_plain_absolute(href)) return std::string(href);
   std::string cleaned = clean(href);
-  UrlParts ref = split(cleaned);
-  if (!ref.scheme.empty()) {
-    if (!cleaned.substr(ref.scheme.size() + 1).starts_with("//")) return cleaned;
-    return assemble(ref.scheme, ref.authority, ref.path, ref.rest);
-  }
-  UrlParts base_parts = split(base);
-  bool usable_base = !base_parts.scheme.empty() && !base_parts.authority.empty();
-  if (cleaned.starts_with("//")) {
-    return assemble(usable_base ? base_parts.scheme : "https", ref.authority, ref.path, ref.rest);
-  }
-  if (!usable_base || cleaned.empty()) return usable_base ? std::string(base) : cleaned;
-  return merge_relative(base_parts, cleaned);
+  std::string_view scheme = scheme_of(cleaned);
+  if (!scheme.empty() && !is_web_url(cleaned)) return cleaned;
+  const bool usable_base =
+      is_web_url(base) && std::string_view(base).find("://") != std::string_view::npos;
+  if (cleaned.empty()) return usable_base ? std::string(base) : cleaned;
+  // libcurl drops the base's last segment for a fragment-only reference; a browser keeps the
+  // base as it is but for its fragment.
+  if (cleaned.starts_with('#') && usable_base)
+    return lower_scheme_and_host(std::string(base.substr(0, base.find('#'))) + cleaned);
+  if (scheme.empty() && !usable_base && !cleaned.starts_with("//")) return cleaned;
+  auto [masked, held] = mask_placeholders(cleaned);
+  std::string_view against = usable_base ? base : std::string_view("https://base.invalid/");
+  std::optional<std::string> resolved = curl_resolve(against, masked);
+  if (!resolved) return cleaned;
+  std::string url = lower_scheme_and_host(std::move(*resolved));
+  if (names_host_only(masked)) url = without_root_path(std::move(url));
+  return unmask(std::move(url), held);
 }
 
 }  // namespace tagdrift::detectors

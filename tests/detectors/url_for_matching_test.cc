@@ -18,6 +18,10 @@ TEST_CASE("url_for_matching: protocol-relative takes the page's scheme, or https
   CHECK(url_for_matching("http://clinic.example/", "//cdn.callrail.com/swap.js") ==
         "http://cdn.callrail.com/swap.js");
   CHECK(url_for_matching("", "//cdn.callrail.com/swap.js") == "https://cdn.callrail.com/swap.js");
+  // A host with no path stays so: no root path is made up.
+  CHECK(url_for_matching(kPage, "//Connect.facebook.net?x=1") ==
+        "https://connect.facebook.net?x=1");
+  CHECK(url_for_matching(kPage, "HTTPS://A.example") == "https://a.example");
 }
 
 TEST_CASE("url_for_matching: root- and path-relative resolve against the page directory") {
@@ -61,6 +65,20 @@ TEST_CASE("url_for_matching: other schemes and odd input come back as written") 
   CHECK(url_for_matching(kPage, "   ") ==
         "https://Clinic.example/services/teeth/whitening.html?x=1#top");
   CHECK(url_for_matching("not a url", "x.js") == "x.js");
+  // Control bytes are percent-encoded, as a browser sends them (libcurl refuses them raw).
   CHECK(url_for_matching(kPage, std::string(1, '\0')) ==
-        "https://clinic.example/services/teeth/" + std::string(1, '\0'));
+        "https://clinic.example/services/teeth/%00");
+  // What libcurl refuses (a space in the host, a port out of range) is matched as written.
+  CHECK(url_for_matching(kPage, "https://exa mple.com/x") == "https://exa mple.com/x");
+  CHECK(url_for_matching(kPage, "//h.example:99999/x") == "//h.example:99999/x");
+}
+
+TEST_CASE("url_for_matching: placeholders stand anywhere, closed or not, and keep their case") {
+  CHECK(url_for_matching(kPage, "//{{ CDN_HOST }}/x.js?id={% id %}") ==
+        "https://{{ CDN_HOST }}/x.js?id={% id %}");
+  CHECK(url_for_matching(kPage, "/js/<%= Bundle %>.js#${hash}") ==
+        "https://clinic.example/js/<%= Bundle %>.js#${hash}");
+  CHECK(url_for_matching(kPage, "/a.js?v={{ unclosed") ==
+        "https://clinic.example/a.js?v={{ unclosed");
+  CHECK(url_for_matching(kPage, "/a b.js?q=$x") == "https://clinic.example/a%20b.js?q=$x");
 }
