@@ -17,11 +17,42 @@ namespace {
 
 std::string temporary_for(const std::string& path) { return path + ".tmp-tagdrift"; }
 
+// True when `path` exists and is not a regular file (after links): a device such as /dev/null or
+// /dev/stdout, a FIFO or a socket. Such a file is written in place; renaming a temporary over it
+// would replace the device with a file (as root, /dev/null itself).
+bool is_special_file(const std::string& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  return !error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+         !std::filesystem::is_directory(status);
+}
+
+// The file a link names, so that the temporary goes beside it and the rename keeps the link.
+std::string through_links(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_symlink(std::filesystem::symlink_status(path, error))) return path;
+  const auto target = std::filesystem::weakly_canonical(path, error);
+  return error ? path : target.string();
+}
+
+void write_in_place(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw usage_error("cannot write --output file: " + path);
+  write(out);
+  out.flush();
+  if (!out) throw usage_error("cannot write --output file: " + path);
+}
+
 }  // namespace
 
 void check_output_writable(const std::string& path) {
   if (path.empty() || path == "-") return;
-  const std::string temporary = temporary_for(path);
+  if (is_special_file(path)) {
+    // Opening a FIFO would wait for its reader, and the reader would take the close as the end.
+    if (::access(path.c_str(), W_OK) != 0) throw usage_error("cannot write --output file: " + path);
+    return;
+  }
+  const std::string temporary = temporary_for(through_links(path));
   const bool existed = std::filesystem::exists(temporary);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::app);
@@ -36,7 +67,9 @@ void write_output(const std::string& path, const std::function<void(std::ostream
     std::cout.flush();
     return;
   }
-  std::string temporary = temporary_for(path);
+  if (is_special_file(path)) return write_in_place(path, write);
+  const std::string file = through_links(path);
+  std::string temporary = temporary_for(file);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) throw usage_error("cannot write --output file: " + path);
@@ -48,7 +81,7 @@ void write_output(const std::string& path, const std::function<void(std::ostream
     }
   }
   std::error_code error;
-  std::filesystem::rename(temporary, path, error);
+  std::filesystem::rename(temporary, file, error);
   if (error) {
     std::remove(temporary.c_str());
     throw usage_error("cannot write --output file: " + path + ": " + error.message());

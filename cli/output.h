@@ -9,7 +9,9 @@
 namespace tagdrift::cli {
 
 // Calls `write` with stdout or with a stream to a temporary beside `path`, renamed over `path`
-// only once complete. Throws Error (exit 2) when the file cannot be written.
+// only once complete. A link is followed (the link stays); a device, FIFO or socket
+// (`-o /dev/null`, `-o /dev/stderr`) is written in place, never replaced. Throws Error (exit 2)
+// when the file cannot be written.
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Throws Error (exit 2) when write_output() could not create its temporary beside `path`; the

@@ -86,6 +86,10 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
     }
   }
   report.pages = std::move(current.pages);
+  // Pages complete in whatever order the workers finish; a report lists them by URL, so two
+  // scans of the same site render the same bytes.
+  std::stable_sort(report.pages.begin(), report.pages.end(),
+                   [](const ReportPage& a, const ReportPage& b) { return *a.url < *b.url; });
   const std::set<std::string> approved = approved_keys(approvals, site);
   for (Finding& finding : report.findings) {
     classify(finding, previous ? &*previous : nullptr, approved.count(finding.key) > 0);
