@@ -231,3 +231,12 @@ TEST_CASE("drift: policy violations and fail-on are applied to the report") {
   CHECK(report.failed);
   CHECK(report.failing == Lines{"meta:1: policy: deny meta: /services/ivf/"});
 }
+
+TEST_CASE("drift: the report lists pages by URL, whatever order they completed in") {
+  auto scan = scan_of(1, {page_at("/z/"), page_at("/"), page_at("/m/"), page_at("/a/")},
+                      {tag_at("meta:1", "/m/")});
+  auto report = build_report(scan, nullptr, {}, nullptr, FailOn::kNever);
+  Lines urls;
+  for (const auto& page : report.pages) urls.push_back(*page.url);
+  CHECK(urls == Lines{url_of("/"), url_of("/a/"), url_of("/m/"), url_of("/z/")});
+}
