@@ -6,19 +6,8 @@
 
 #include "tests/hostile/hostile_site.h"
 
-using tagdrift::testing::check_scan;
-using tagdrift::testing::find_page;
-using tagdrift::testing::HostileSite;
-using tagdrift::testing::kExitOk;
-using tagdrift::testing::kGiB;
-using tagdrift::testing::kMaxRssKb;
-using tagdrift::testing::kMiB;
-using tagdrift::testing::kQuickSeconds;
-using tagdrift::testing::page_error;
-using tagdrift::testing::set_uncompressed;
-using tagdrift::testing::str;
-using tagdrift::testing::streamed;
-using tagdrift::testing::TempDir;
+// The hostile-test kit: HostileSite, check_scan, page_error, the size units and bounds.
+using namespace tagdrift::testing;  // NOLINT(google-build-using-namespace)
 
 namespace {
 
