@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ class Detector {
   // `fetcher` may be null: then no script is fetched.
   PageDetections detect(const std::vector<Place>& places, std::string_view page_url,
                         ScriptFetcher* fetcher) const;
+
+  // The GTM container `url` served as `body`, as this Detector decodes it (once per body): its
+  // container_id and version, tag_id -1. None when `url` is no container URL or `body` does not
+  // decode. Thread-safe.
+  std::optional<ContainerOrigin> container(const std::string& url, std::string_view body) const;
 
  private:
   struct PageState;

@@ -41,6 +41,17 @@ std::shared_ptr<const GtmContainer> Detector::decoded(const std::string& url,
   return container;
 }
 
+std::optional<ContainerOrigin> Detector::container(const std::string& url,
+                                                   std::string_view body) const {
+  if (!is_gtm_container_url(url)) return std::nullopt;
+  std::shared_ptr<const GtmContainer> shared = decoded(url, body);
+  if (!shared->error.empty()) return std::nullopt;
+  ContainerOrigin origin;
+  origin.container_id = container_id_of(url);
+  origin.version = shared->version;
+  return origin;
+}
+
 void Detector::match_container_places(const GtmContainer& container, std::size_t tag,
                                       const ContainerOrigin& origin, const Place& from,
                                       PageState& page) const {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "drift/changes.h"
+#include "drift/container_versions.h"
 #include "drift/fail_on.h"
 #include "drift/findings.h"
 #include "drift/page_changes.h"
@@ -90,6 +91,8 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
   // scans of the same site render the same bytes.
   std::stable_sort(report.pages.begin(), report.pages.end(),
                    [](const ReportPage& a, const ReportPage& b) { return *a.url < *b.url; });
+  report.containers =
+      container_versions(current.containers, previous ? &previous->containers : nullptr);
   const std::set<std::string> approved = approved_keys(approvals, site);
   for (Finding& finding : report.findings) {
     classify(finding, previous ? &*previous : nullptr, approved.count(finding.key) > 0);
@@ -109,7 +112,8 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
 Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on) {
-  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}};
+  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}, {}};
+  folded.containers = current.containers;
   folded.pages.reserve(current.pages.size());
   for (const storage::PageRecord& page : current.pages) {
     folded.pages.push_back(folded.sightings.keep_page(page));

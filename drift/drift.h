@@ -24,6 +24,7 @@ struct FoldedScan {
   // scan's sightings it carried forward for pages and scripts that failed.
   std::vector<TargetFailure> failed_targets;
   std::vector<storage::SightingRecord> carried;
+  std::vector<storage::ContainerRecord> containers;  // the tag-manager containers it decoded
 };
 
 // Builds the report of `current`, whose pages move into it. `previous` is the last complete scan

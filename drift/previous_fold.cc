@@ -29,7 +29,9 @@ Previous read_previous(const storage::ScanContents& scan) {
   PreviousFold fold(scan.scan.id);
   for (const storage::PageRecord& page : scan.pages) fold.add_page(page);
   for (const storage::SightingRecord& sighting : scan.sightings) fold.add_sighting(sighting);
-  return fold.finish();
+  Previous previous = fold.finish();
+  previous.containers = scan.containers;
+  return previous;
 }
 
 }  // namespace tagdrift::drift

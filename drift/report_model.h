@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "drift/container_origin.h"
 #include "drift/interned.h"
 #include "drift/report_page.h"
 #include "storage/history_records.h"
@@ -36,6 +37,7 @@ struct FindingPage {
   SharedNames enhanced_match;  // enhanced-match field names sent from this page
   SharedText evidence;         // first evidence snippet on this page
   unsigned line = 0;
+  SharedContainer container;  // where a tag-manager container configures it (the first seen)
 };
 
 // One deny rule (and path glob) a finding breaks, for formats that list each rule on its own.
@@ -84,6 +86,13 @@ struct UnverifiedTag {
   std::vector<std::string> pages;  // the pages it was last seen on that this scan could not read
 };
 
+// A tag-manager container the scan decoded, and the version the previous scan read at its URL
+// (empty when that scan did not read it). A new version is noted, not a finding: what it changed
+// shows in the findings it configures.
+struct ContainerVersion {
+  std::string url, container_id, version, previous_version;
+};
+
 struct PageChange {
   std::string url;
   std::string change;  // "vanished" or "broke: <error>"
@@ -99,6 +108,7 @@ struct Report {
   std::vector<PageChange> page_changes;
   std::vector<TargetFailure> failed_targets;  // not empty: the scan could not run (exit 3)
   std::vector<UnverifiedTag> unverified;      // sorted by key
+  std::vector<ContainerVersion> containers;   // sorted by container ID, then URL
   FailOn fail_on = FailOn::kNever;
   bool failed = false;               // the findings meet fail_on
   std::vector<std::string> failing;  // why, one line per failing finding

@@ -46,6 +46,7 @@ FindingPage SightingFold::start_page(SightingRecord& sighting) {
   page.via = texts_.intern(std::move(sighting.via));
   page.evidence = texts_.intern(std::move(sighting.evidence));
   page.line = sighting.line;
+  page.container = containers_.intern(std::move(sighting.container));
   return page;
 }
 
@@ -90,8 +91,12 @@ void SightingFold::add(SightingRecord sighting) {
     // The key views the interned URL, which the page holds and which never moves.
     const std::string_view url = *started.url;
     page = builder.pages.emplace(url, std::move(started)).first;
-  } else if (page->second.via->empty() && detail_ == PageDetail::kFull) {
-    page->second.via = texts_.intern(sighting.via);  // the first via on a page is kept
+  } else if (detail_ == PageDetail::kFull) {
+    // The first via, and the first container origin, on a page are kept.
+    if (page->second.via->empty()) page->second.via = texts_.intern(sighting.via);
+    if (page->second.container.empty()) {
+      page->second.container = containers_.intern(sighting.container);
+    }
   }
   add_to_page(page->second, sighting);
 }
@@ -118,6 +123,7 @@ std::vector<Finding> SightingFold::take_findings(const std::vector<ReportPage>& 
   findings_.clear();
   texts_ = {};
   names_ = {};
+  containers_ = {};
   return findings;
 }
 

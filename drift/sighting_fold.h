@@ -51,6 +51,7 @@ class SightingFold {
   // Every page's strings come from these, so that equal values are held once for the scan.
   TextPool texts_;
   NamesPool names_;
+  ContainerPool containers_;
   std::map<std::string, FindingBuilder> findings_;
   std::map<std::string, CommentedTag> commented_;
 };

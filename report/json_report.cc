@@ -1,5 +1,6 @@
 #include "report/json_report.h"
 
+#include "drift/container_versions.h"
 #include "drift/page_groups.h"
 #include "report/json_stream.h"
 #include "report/scan_failure.h"
@@ -46,8 +47,28 @@ json page_json(const drift::ReportPage& page) {
           {"reused", page.reused}};
 }
 
+// Where a container configures the tag: null for a tag seen anywhere else.
+json container_json(const drift::SharedContainer& container) {
+  if (container.empty()) return json();
+  return {{"id", or_null(container->container_id)},
+          {"version", or_null(container->version)},
+          {"tag_id", container->tag_id >= 0 ? json(container->tag_id) : json()},
+          {"template", or_null(container->template_name)},
+          {"firing", or_null(container->firing)},
+          {"resolved", or_null(container->resolved)}};
+}
+
+json container_version_json(const drift::ContainerVersion& container) {
+  return {{"id", container.container_id},
+          {"url", container.url},
+          {"version", or_null(container.version)},
+          {"previous_version", or_null(container.previous_version)},
+          {"version_changed", drift::version_changed(container)}};
+}
+
 json finding_page_json(const drift::FindingPage& page) {
   return {{"url", *page.url},
+          {"container", container_json(page.container)},
           {"where", *page.where},
           {"via", or_null(*page.via)},
           {"consent_gated", page.consent_gated},
@@ -163,6 +184,8 @@ void stream_finding_page(JsonStream& stream, const drift::FindingPage& page) {
   stream.strings(*page.collects_pii);
   stream.key("consent_gated");
   stream.boolean(page.consent_gated);
+  stream.key("container");
+  stream.value(container_json(page.container));
   stream.key("enhanced_match");
   stream.strings(*page.enhanced_match);
   stream.key("events");
@@ -204,6 +227,7 @@ json to_json(const drift::Report& report) {
           {"findings", array_of(report.findings, finding_json)},
           {"removed", array_of(report.removed, removed_json)},
           {"commented", array_of(report.commented, commented_json)},
+          {"containers", array_of(report.containers, container_version_json)},
           {"page_changes", array_of(report.page_changes, page_change_json)},
           {"gate", gate_json(report)},
           {"failed_targets", failed_targets_json(report)},
@@ -218,6 +242,8 @@ void render_json(const drift::Report& report, std::ostream& out) {
   stream.begin_object();
   stream.key("commented");
   stream_array(stream, report.commented, commented_json);
+  stream.key("containers");
+  stream_array(stream, report.containers, container_version_json);
   stream.key("failed_pages");
   stream.value(failed_pages_json(report));
   stream.key("failed_targets");

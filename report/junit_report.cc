@@ -5,6 +5,7 @@
 #include "drift/fail_on.h"
 #include "drift/name_list.h"
 #include "drift/page_groups.h"
+#include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/scan_failure.h"
 #include "report/xml_escape.h"
@@ -29,6 +30,9 @@ std::string failure_detail(const Finding& finding) {
   std::string text =
       fmt::format("key: {}\nvendor: {}\ncategory: {}\nconsent-gated: {}\n", finding.key,
                   finding.vendor, finding.category, finding.consent_gated ? "yes" : "no");
+  for (const storage::ContainerOriginRecord* origin : finding_containers(finding)) {
+    text += "container: " + container_text(*origin) + "\n";
+  }
   for (const auto& rule : finding.policy_violations) text += "policy: " + rule + "\n";
   for (const auto& change : finding.changes) text += "changed: " + change + "\n";
   if (!finding.remediation.empty()) text += "fix: " + finding.remediation + "\n";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "drift/page_groups.h"
+#include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/markdown_escape.h"
 #include "report/scan_failure.h"
@@ -51,6 +52,11 @@ void render_heading(const drift::Report& report, std::ostream& out) {
     out << '\n';
     for (const auto& line : report.failing) out << "- " << md(line) << '\n';
   }
+  std::string versions;
+  for (const drift::ContainerVersion* container : changed_containers(report)) {
+    versions += (versions.empty() ? "" : ", ") + md(version_change_text(*container));
+  }
+  if (!versions.empty()) out << "\nContainers: " << versions << ".\n";
 }
 
 void render_table(const drift::Report& report, std::ostream& out) {
@@ -83,8 +89,18 @@ void render_finding_pages(const Finding& finding, const std::string& site, std::
   out << "\n</details>\n";
 }
 
+// Containers named once per finding, however many pages load them.
+constexpr std::size_t kContainersShown = 3;
+
 void render_facts(const Finding& finding, std::ostream& out) {
   if (!finding.reason.empty()) out << "- Why: " << md(finding.reason) << '\n';
+  const auto origins = finding_containers(finding);
+  for (std::size_t i = 0; i < origins.size() && i < kContainersShown; ++i) {
+    out << "- Container: " << md(container_text(*origins[i])) << '\n';
+  }
+  if (origins.size() > kContainersShown) {
+    out << fmt::format("- Container: and {} more\n", origins.size() - kContainersShown);
+  }
   render_list("Changed", finding.changes, out);
   render_list("Policy", finding.policy_violations, out);
   if (!finding.remediation.empty()) out << "- Fix: " << md(finding.remediation) << '\n';

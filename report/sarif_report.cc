@@ -1,12 +1,17 @@
 #include "report/sarif_report.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "drift/name_list.h"
 #include "drift/page_groups.h"
 #include "drift/url_path.h"
+#include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/json_stream.h"
 #include "report/sarif_location.h"
@@ -73,21 +78,33 @@ json policy_rule_json(const PolicyBreach& breach) {
 }
 
 // A result's members but its locations, which can be one per page of the site.
+// The message names the first container the tag is configured in; properties list them all.
 json result_members(const Finding& finding, std::size_t rule_index) {
   std::string text =
       finding.reason.empty() ? display_name(finding) + " " + display_id(finding) : finding.reason;
-  return {{"ruleId", rule_id(finding)},
-          {"ruleIndex", rule_index},
-          {"level", level(finding.severity)},
-          {"message", {{"text", text}}},
-          {"partialFingerprints", {{"tagdriftKey/v1", finding.key}}},
-          {"properties",
-           {{"key", finding.key},
-            {"vendor", finding.vendor},
-            {"tag_id", finding.tag_id.empty() ? json() : json(finding.tag_id)},
-            {"status", drift::status_name(finding.status)},
-            {"severity", drift::severity_name(finding.severity)},
-            {"consent_gated", finding.consent_gated}}}};
+  std::vector<std::string> containers;
+  for (const storage::ContainerOriginRecord* origin : finding_containers(finding)) {
+    containers.push_back(container_text(*origin));
+  }
+  if (!containers.empty()) {
+    std::string more =
+        containers.size() > 1 ? fmt::format(", and {} more", containers.size() - 1) : "";
+    text += " (in " + containers.front() + more + ")";
+  }
+  json members = {{"ruleId", rule_id(finding)},
+                  {"ruleIndex", rule_index},
+                  {"level", level(finding.severity)},
+                  {"message", {{"text", text}}},
+                  {"partialFingerprints", {{"tagdriftKey/v1", finding.key}}},
+                  {"properties",
+                   {{"key", finding.key},
+                    {"vendor", finding.vendor},
+                    {"tag_id", finding.tag_id.empty() ? json() : json(finding.tag_id)},
+                    {"status", drift::status_name(finding.status)},
+                    {"severity", drift::severity_name(finding.severity)},
+                    {"consent_gated", finding.consent_gated}}}};
+  if (!containers.empty()) members["properties"]["containers"] = containers;
+  return members;
 }
 
 // One result per policy rule a finding breaks, located on the pages that break it.

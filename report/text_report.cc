@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "drift/page_groups.h"
+#include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
 #include "report/scan_failure.h"
@@ -52,6 +53,21 @@ void render_finding_pages(const Finding& finding, const RenderOptions& options, 
   }
 }
 
+// Containers named once per finding, however many pages load them; a tag configured in many
+// containers is named in the first few.
+constexpr std::size_t kContainersShown = 3;
+
+void render_finding_containers(const Finding& finding, std::ostream& out) {
+  const auto origins = finding_containers(finding);
+  const std::size_t shown = std::min(origins.size(), kContainersShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    out << "      container: " << printable(container_text(*origins[i])) << '\n';
+  }
+  if (origins.size() > shown) {
+    out << fmt::format("      ... and {} more containers\n", origins.size() - shown);
+  }
+}
+
 void render_finding(const Finding& finding, const RenderOptions& options, const Paint& paint,
                     std::ostream& out) {
   std::size_t pages = drift::distinct_pages(finding.pages);
@@ -61,6 +77,7 @@ void render_finding(const Finding& finding, const RenderOptions& options, const 
                      printable(finding.category), pages, pages == 1 ? "" : "s",
                      finding.consent_gated ? "consent-gated" : "not consent-gated", approved);
   if (!finding.reason.empty()) out << "      why: " << printable(finding.reason) << '\n';
+  render_finding_containers(finding, out);
   for (const auto& change : finding.changes) out << "      changed: " << printable(change) << '\n';
   for (const auto& rule : finding.policy_violations) {
     out << "      " << paint(kRed, "policy: " + printable(rule)) << '\n';

@@ -4,6 +4,7 @@
 
 #include "drift/page_groups.h"
 #include "drift/severity.h"
+#include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
 #include "report/scan_failure.h"
@@ -69,6 +70,15 @@ void render_drift_line(const drift::Report& report, const Paint& paint, std::ost
                      printable(display_id(*worst)), where(*worst, report.scan.site));
 }
 
+// A container published at a new version since the last scan: noted, never a finding by itself.
+void render_container_versions(const drift::Report& report, std::ostream& out) {
+  std::string line;
+  for (const drift::ContainerVersion* container : changed_containers(report)) {
+    line += (line.empty() ? "" : ", ") + printable(version_change_text(*container));
+  }
+  if (!line.empty()) out << "containers: " << line << '\n';
+}
+
 void render_gate(const drift::Report& report, const Paint& paint, std::ostream& out) {
   if (report.fail_on == drift::FailOn::kNever) return;
   std::string verdict = report.failed ? paint(kRed, "FAILED") : paint(kGreen, "passed");
@@ -83,6 +93,7 @@ void render_text_summary(const drift::Report& report, const Paint& paint, std::o
   render_header(report, paint, out);
   render_drift_line(report, paint, out);
   render_gate(report, paint, out);
+  render_container_versions(report, out);
 }
 
 }  // namespace tagdrift::report

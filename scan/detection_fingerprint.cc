@@ -9,6 +9,10 @@
 namespace tagdrift::scan {
 namespace {
 
+// What a stored sighting records. A scan that stored less (before sightings kept their container
+// origin) is not reused: its pages would come back without what this build reports of them.
+constexpr std::string_view kSightingRecord = "sighting with container origin";
+
 // Each part is preceded by its length, so that no two different inputs read the same.
 void add(std::string& into, std::string_view part) {
   into += fmt::format("{}:", part.size());
@@ -21,6 +25,7 @@ std::string detection_fingerprint(const ScanOptions& options,
                                   const detectors::HealthLexicon& lexicon) {
   std::string input;
   add(input, version());
+  add(input, kSightingRecord);
   auto sources = detectors::embedded_signature_sources();
   if (!options.signatures_dir.empty()) {
     auto extra = detectors::directory_signature_sources(options.signatures_dir);

@@ -26,6 +26,9 @@ storage::SightingRecord to_record(const detectors::Sighting& sighting,
   record.enhanced_match = sighting.enhanced_match;
   record.evidence = sighting.evidence;
   record.line = sighting.line;
+  const detectors::ContainerOrigin& origin = sighting.container;
+  record.container = {origin.container_id,  origin.version, origin.tag_id,
+                      origin.template_name, origin.firing,  origin.resolved};
   return record;
 }
 

@@ -9,6 +9,7 @@
 
 #include "crawler/script_cache.h"
 #include "detectors/detector.h"
+#include "detectors/gtm_container.h"
 #include "detectors/signature_set.h"
 #include "drift/previous_fold.h"
 #include "drift/unverified.h"
@@ -73,6 +74,26 @@ std::vector<storage::ScriptRecord> script_records(crawler::ScriptCache& scripts)
     crawler::ScriptResult result = scripts.fetch(url);
     bool read = result.error.empty() && !result.body.empty();
     records.push_back({url, read ? sha256_hex(result.body) : "", result.error});
+  }
+  return records;
+}
+
+// The GTM containers the scan fetched that decode, with the version each was published as: from
+// the Detector's own decodes, so a container read by the pages is not decoded again. A rescan
+// that reused every page still fetched the containers (to see whether they changed) and reads
+// their versions here.
+std::vector<storage::ContainerRecord> container_records(crawler::ScriptCache& scripts,
+                                                        const detectors::Detector& detector,
+                                                        const std::vector<std::string>& redact) {
+  std::vector<storage::ContainerRecord> records;
+  for (const std::string& url : scripts.urls()) {
+    if (!detectors::is_gtm_container_url(url)) continue;
+    crawler::ScriptResult result = scripts.fetch(url);
+    if (!result.error.empty()) continue;
+    if (auto container = detector.container(url, result.body)) {
+      records.push_back({storage::redact_url(url, redact), std::move(container->container_id),
+                         std::move(container->version)});
+    }
   }
   return records;
 }
@@ -206,6 +227,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   }
   result.scripts_fetched = scripts.fetched();
   const std::vector<storage::ScriptRecord> fetched_scripts = script_records(scripts);
+  result.contents.containers = container_records(scripts, detector, options.redact);
   auto& scan = result.contents.scan;
   scan.finished_at = utc_now_iso8601();
   scan.pages_crawled = static_cast<std::int64_t>(result.summary.pages_fetched);
@@ -216,7 +238,7 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   scan.complete = result.summary.failed_targets.empty();
   if (writer && scan.complete) {
     writer->finish({scan.pages_crawled, scan.pages_failed, scan.pages_skipped}, scan.finished_at,
-                   fetched_scripts);
+                   fetched_scripts, result.contents.containers);
   }
   return result;
 }

@@ -50,6 +50,7 @@ ScanJobResult run_scan_job(const ScanJob& job) {
     if (auto last = history.last_baseline_scan(current.site, current.id)) {
       const bool read = scanned.previous && scanned.previous->scan_id == last->id;
       previous = read ? std::move(scanned.previous) : read_previous(history, last->id);
+      previous->containers = history.containers(last->id);
     }
     approvals = storage::approvals(*db, current.site);
   }

@@ -34,10 +34,11 @@ void BackgroundScanWriter::add_page(PageRecord page, std::vector<SightingRecord>
 }
 
 void BackgroundScanWriter::finish(const ScanCounts& counts, const std::string& finished_at,
-                                  const std::vector<ScriptRecord>& scripts) {
+                                  const std::vector<ScriptRecord>& scripts,
+                                  const std::vector<ContainerRecord>& containers) {
   stop();
   rethrow_error();
-  writer_.finish(counts, finished_at, scripts);
+  writer_.finish(counts, finished_at, scripts, containers);
 }
 
 void BackgroundScanWriter::run() {

@@ -35,7 +35,8 @@ class BackgroundScanWriter {
 
   // Waits until every queued page is written, then finishes the scan as ScanWriter::finish does.
   void finish(const ScanCounts& counts, const std::string& finished_at,
-              const std::vector<ScriptRecord>& scripts = {});
+              const std::vector<ScriptRecord>& scripts = {},
+              const std::vector<ContainerRecord>& containers = {});
 
   static constexpr std::size_t kMaxQueuedPages = 1000;
   // The thread wakes for this many queued pages, or after kWakeAfter with fewer: waking it for

@@ -39,6 +39,23 @@ struct ScriptRecord {
   std::string url, body_hash, error;
 };
 
+// Where in a decoded tag-manager container a sighting's tag is configured: the container, its
+// published version, the tag's own id, its template, its firing rule as text, and how the ID was
+// read ("literal", "constant (macro 4)", ...). Empty (tag_id -1) for a tag seen anywhere else.
+struct ContainerOriginRecord {
+  std::string container_id, version;
+  int tag_id = -1;
+  std::string template_name, firing, resolved;
+
+  bool empty() const { return tag_id < 0 && container_id.empty(); }
+  friend bool operator==(const ContainerOriginRecord&, const ContainerOriginRecord&) = default;
+};
+
+// A tag-manager container a scan fetched and decoded: its URL, its ID and the version published.
+struct ContainerRecord {
+  std::string url, container_id, version;
+};
+
 // One tag seen at one place of one page.
 struct SightingRecord {
   std::string key;  // the tag's identity on a site: "pinterest:2612…", "unknown:host"
@@ -49,6 +66,7 @@ struct SightingRecord {
   std::vector<std::string> events, enhanced_match;
   std::string evidence;
   unsigned line = 0;
+  ContainerOriginRecord container;  // set when the tag was read from a decoded container
 };
 
 // A scan's header: what was scanned, how, when, and whether it ran to the end.
@@ -88,6 +106,7 @@ struct ScanContents {
   std::vector<PageRecord> pages;
   std::vector<SightingRecord> sightings;
   std::vector<ScriptRecord> scripts;
+  std::vector<ContainerRecord> containers;  // by URL
 };
 
 }  // namespace tagdrift::storage

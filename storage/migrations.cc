@@ -135,6 +135,27 @@ constexpr std::string_view kSchemaV4 = R"sql(
 ALTER TABLE scans ADD COLUMN baseline INTEGER NOT NULL DEFAULT 1 CHECK (baseline IN (0, 1));
 )sql";
 
+// The next version after 4: a sighting read from a decoded tag-manager container keeps where it
+// was configured (container, tag, template, firing rule, how its ID was read), and each scan keeps
+// the containers it decoded with their published version, so that a past scan's report names
+// them as it did the day it ran and a version change shows in the next.
+constexpr std::string_view kSchemaContainerOrigin = R"sql(
+ALTER TABLE sightings ADD COLUMN container_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE sightings ADD COLUMN container_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE sightings ADD COLUMN container_tag INTEGER NOT NULL DEFAULT -1;
+ALTER TABLE sightings ADD COLUMN container_template TEXT NOT NULL DEFAULT '';
+ALTER TABLE sightings ADD COLUMN container_firing TEXT NOT NULL DEFAULT '';
+ALTER TABLE sightings ADD COLUMN container_resolved TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE containers (
+  scan_id      INTEGER NOT NULL REFERENCES scans(id),
+  url          TEXT NOT NULL,
+  container_id TEXT NOT NULL DEFAULT '',
+  version      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (scan_id, url)
+);
+)sql";
+
 void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
   // PRAGMA takes no bound parameters; the value is our own integer, never outside input.
   Statement(db, fmt::format("PRAGMA {} = {}", name, value)).run();
@@ -144,10 +165,7 @@ void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
 
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> migrations = {
-      {1, kSchemaV1},
-      {2, kSchemaV2},
-      {3, kSchemaV3},
-      {4, kSchemaV4},
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaContainerOrigin},
   };
   return migrations;
 }

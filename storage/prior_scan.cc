@@ -17,9 +17,11 @@ namespace tagdrift::storage {
 namespace {
 
 auto fields_of(const SightingRecord& s) {
+  const ContainerOriginRecord& c = s.container;
   return std::tie(s.key, s.signature_id, s.vendor, s.product, s.category, s.tag_id, s.page_url,
                   s.place, s.via, s.consent_gated, s.commented, s.events, s.enhanced_match,
-                  s.evidence, s.line);
+                  s.evidence, s.line, c.container_id, c.version, c.tag_id, c.template_name,
+                  c.firing, c.resolved);
 }
 
 std::size_t hash_of(std::string_view url) { return std::hash<std::string_view>{}(url); }

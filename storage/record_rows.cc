@@ -17,7 +17,9 @@ pages.reused, pages.file
 const std::string_view kSightingColumns = R"sql(
 tags.key, sightings.signature_id, tags.vendor, tags.product, tags.category, tags.tag_id,
 sightings.page_url, sightings.place, sightings.via, sightings.consent_gated, sightings.commented,
-sightings.events, sightings.enhanced_match, sightings.evidence, sightings.line
+sightings.events, sightings.enhanced_match, sightings.evidence, sightings.line,
+sightings.container_id, sightings.container_version, sightings.container_tag,
+sightings.container_template, sightings.container_firing, sightings.container_resolved
 )sql";
 
 std::vector<std::string> read_list_column(const Statement& row, int column, const Database& db) {
@@ -69,6 +71,13 @@ SightingRecord read_sighting_row(const Statement& row, int first, const Database
   sighting.enhanced_match = read_list_column(row, first + 12, db);
   sighting.evidence = row.text_at(first + 13);
   sighting.line = static_cast<unsigned>(row.int_at(first + 14));
+  ContainerOriginRecord& container = sighting.container;
+  container.container_id = row.text_at(first + 15);
+  container.version = row.text_at(first + 16);
+  container.tag_id = static_cast<int>(row.int_at(first + 17));
+  container.template_name = row.text_at(first + 18);
+  container.firing = row.text_at(first + 19);
+  container.resolved = row.text_at(first + 20);
   return sighting;
 }
 
@@ -81,6 +90,18 @@ std::vector<ScriptRecord> read_scripts(const Database& db, std::int64_t scan_id)
     scripts.push_back({query.text_at(0), query.text_at(1), query.text_at(2)});
   }
   return scripts;
+}
+
+std::vector<ContainerRecord> read_containers(const Database& db, std::int64_t scan_id) {
+  Statement query(db.handle(),
+                  "SELECT url, container_id, version FROM containers WHERE scan_id = ?1 "
+                  "ORDER BY url");
+  query.bind_int(1, scan_id);
+  std::vector<ContainerRecord> containers;
+  while (query.step()) {
+    containers.push_back({query.text_at(0), query.text_at(1), query.text_at(2)});
+  }
+  return containers;
 }
 
 }  // namespace tagdrift::storage

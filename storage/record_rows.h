@@ -23,6 +23,9 @@ SightingRecord read_sighting_row(const Statement& row, int first, const Database
 // The scripts scan `scan_id` fetched, by URL.
 std::vector<ScriptRecord> read_scripts(const Database& db, std::int64_t scan_id);
 
+// The tag-manager containers scan `scan_id` decoded, by URL.
+std::vector<ContainerRecord> read_containers(const Database& db, std::int64_t scan_id);
+
 // A stored JSON list column, with the same error.
 std::vector<std::string> read_list_column(const Statement& row, int column, const Database& db);
 

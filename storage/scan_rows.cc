@@ -40,8 +40,10 @@ RETURNING id
 
 constexpr std::string_view kInsertSighting = R"sql(
 INSERT INTO sightings (scan_id, page_id, tag_ref, signature_id, page_url, place, via,
-                       consent_gated, commented, events, enhanced_match, evidence, line)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                       consent_gated, commented, events, enhanced_match, evidence, line,
+                       container_id, container_version, container_tag, container_template,
+                       container_firing, container_resolved)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
 )sql";
 
 }  // namespace
@@ -73,6 +75,12 @@ void ScanRows::insert(const PageRecord& page, const std::vector<SightingRecord>&
         .bind_text_in_place(11, to_json_text(sighting.enhanced_match))
         .bind_text_in_place(12, sighting.evidence)
         .bind_int(13, sighting.line)
+        .bind_text_in_place(14, sighting.container.container_id)
+        .bind_text_in_place(15, sighting.container.version)
+        .bind_int(16, sighting.container.tag_id)
+        .bind_text_in_place(17, sighting.container.template_name)
+        .bind_text_in_place(18, sighting.container.firing)
+        .bind_text_in_place(19, sighting.container.resolved)
         .run();
   }
 }

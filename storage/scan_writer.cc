@@ -58,6 +58,20 @@ INSERT OR REPLACE INTO scripts (scan_id, url, body_hash, error) VALUES (?1, ?2, 
   }
 }
 
+void insert_containers(sqlite3* db, std::int64_t scan_id,
+                       const std::vector<ContainerRecord>& containers,
+                       const std::vector<std::string>& patterns) {
+  Statement insert(db, R"sql(
+INSERT OR REPLACE INTO containers (scan_id, url, container_id, version) VALUES (?1, ?2, ?3, ?4))sql");
+  for (const ContainerRecord& container : containers) {
+    insert.bind_int(1, scan_id)
+        .bind_text(2, redact_url(container.url, patterns))
+        .bind_text(3, container.container_id)
+        .bind_text(4, container.version)
+        .run();
+  }
+}
+
 // A scan's batches commit with synchronous = NORMAL: in WAL mode a batch is still atomic and
 // survives the process, but is synced to disk only with a later commit or checkpoint. The commit
 // that completes the scan is FULL, and its sync makes every batch before it durable too. An OS
@@ -113,12 +127,14 @@ void ScanWriter::add_page(PageRecord page, std::vector<SightingRecord> sightings
 }
 
 void ScanWriter::finish(const ScanCounts& counts, const std::string& finished_at,
-                        const std::vector<ScriptRecord>& scripts) {
+                        const std::vector<ScriptRecord>& scripts,
+                        const std::vector<ContainerRecord>& containers) {
   require_open();
   std::string finished = finished_at.empty() ? utc_now_iso8601() : finished_at;
   set_synchronous(db_.handle(), "FULL");
   commit_pending([&](sqlite3* db) {
     insert_scripts(db, scan_id_, scripts, options_.redact_patterns);
+    insert_containers(db, scan_id_, containers, options_.redact_patterns);
     mark_complete(db, scan_id_, counts, finished);
   });
   finished_ = true;

@@ -40,10 +40,11 @@ class ScanWriter {
   // Buffers one page and its sightings, URLs redacted; writes the batch when it is due.
   void add_page(PageRecord page, std::vector<SightingRecord> sightings);
 
-  // Writes what is buffered and the scripts the scan fetched, and marks the scan complete with
-  // `counts`, in one transaction.
+  // Writes what is buffered, the scripts the scan fetched and the containers it decoded, and
+  // marks the scan complete with `counts`, in one transaction.
   void finish(const ScanCounts& counts, const std::string& finished_at,
-              const std::vector<ScriptRecord>& scripts = {});
+              const std::vector<ScriptRecord>& scripts = {},
+              const std::vector<ContainerRecord>& containers = {});
 
  private:
   struct PendingPage {

@@ -240,3 +240,21 @@ TEST_CASE("drift: the report lists pages by URL, whatever order they completed i
   for (const auto& page : report.pages) urls.push_back(*page.url);
   CHECK(urls == Lines{url_of("/"), url_of("/a/"), url_of("/m/"), url_of("/z/")});
 }
+
+TEST_CASE("drift: a container read at a new version is noted, and changes no finding by itself") {
+  const std::string url = "https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD";
+  auto previous = previous_scan();
+  previous.containers = {{url, "GTM-AB12CD", "41"}};
+  auto current = previous_scan();
+  current.scan.id = previous.scan.id + 1;
+  current.containers = {{url, "GTM-AB12CD", "42"}};
+  auto report = build_report(current, &previous, {}, nullptr, FailOn::kNew);
+  REQUIRE(report.containers.size() == 1);
+  CHECK(report.containers[0].version == "42");
+  CHECK(report.containers[0].previous_version == "41");
+  CHECK(keys_with(report, Status::kKnown).size() == report.findings.size());
+  CHECK_FALSE(report.failed);  // a new version alone does not fail the gate
+  CHECK(build_report(current, nullptr, {}, nullptr, FailOn::kNever)
+            .containers[0]
+            .previous_version.empty());
+}

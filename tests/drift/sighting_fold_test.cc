@@ -81,3 +81,30 @@ TEST_CASE("sighting fold: a kept page and the findings' pages share its URL and 
     CHECK(finding.pages[0].collects_pii == std::vector<std::string>{"email"});
   }
 }
+
+TEST_CASE("sighting fold: a page keeps the first container origin, shared with equal ones") {
+  auto from_container = [](const std::string& path, int tag) {
+    auto sighting = tag_at("linkedin:1341164", path);
+    sighting.container = {"GTM-AB12CD", "42", tag, "__bzi", "All Pages", "constant (macro 4)"};
+    return sighting;
+  };
+  SightingFold fold;
+  fold.add(tag_at("linkedin:1341164", "/a/"));  // first seen in the page itself
+  fold.add(from_container("/a/", 17));
+  fold.add(from_container("/a/", 18));  // a second tag of the same account: the first is kept
+  fold.add(from_container("/b/", 17));
+  fold.add(tag_at("linkedin:1341164", "/c/"));
+  auto findings =
+      fold.take_findings(report_pages({page_at("/a/"), page_at("/b/"), page_at("/c/")}));
+  REQUIRE(findings.size() == 1);
+  const auto& pages = findings[0].pages;
+  REQUIRE(pages.size() == 3);
+  CHECK(pages[0].container->tag_id == 17);
+  CHECK(pages[0].container->firing == "All Pages");
+  CHECK(pages[1].container.get() == pages[0].container.get());
+  CHECK(&*pages[1].container == &*pages[0].container);  // held once
+  CHECK(pages[2].container.empty());
+  SightingFold gating(SightingFold::PageDetail::kGatingOnly);
+  gating.add(from_container("/a/", 17));
+  CHECK(gating.take_findings({})[0].pages[0].container.empty());  // not what drift compares
+}

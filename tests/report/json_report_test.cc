@@ -164,3 +164,29 @@ TEST_CASE("json_report: query variants of a path count as one page, each naming 
   CHECK(finding["pages"][1]["variant_of"] == "https://www.clinic.test/appointments/");
   CHECK(document["findings"][0]["page_count"] == 7);
 }
+
+TEST_CASE("json_report: a page entry says which container and tag configure the finding") {
+  json document = rendered(testing::sample_report());
+  const json& ga = document["findings"][2];
+  REQUIRE(ga["key"] == "google-analytics:G-ABC123");
+  CHECK(ga["pages"][0]["container"] == json({{"id", "GTM-AB12CD"},
+                                             {"version", "42"},
+                                             {"tag_id", 7},
+                                             {"template", "__googtag"},
+                                             {"firing", "All Pages"},
+                                             {"resolved", "constant (macro 4)"}}));
+  CHECK(document["findings"][0]["pages"][0]["container"].is_null());  // not from a container
+  CHECK(document["containers"] ==
+        json::array({{{"id", "GTM-AB12CD"},
+                      {"url", "https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"},
+                      {"version", "42"},
+                      {"previous_version", "41"},
+                      {"version_changed", true}}}));
+  auto report = testing::sample_report();
+  report.findings[2].pages[0].container =
+      storage::ContainerOriginRecord{"GTM-AB12CD", "", -1, "__html", "", ""};
+  const json bare = rendered(report)["findings"][2]["pages"][0]["container"];
+  CHECK(bare["tag_id"].is_null());
+  CHECK(bare["version"].is_null());
+  require_valid(rendered(report));
+}

@@ -141,3 +141,14 @@ TEST_CASE("junit_report: query variants of a path are one page line, naming the 
                  "https://www.clinic.test/appointments/?service=ivf)&#10;page: "
                  "https://www.clinic.test/contact/&#10;") != std::string::npos);
 }
+
+TEST_CASE("junit_report: a failing tag from a container names it in the failure text") {
+  auto report = testing::sample_report();
+  report.findings[0].pages[0].container =
+      storage::ContainerOriginRecord{"GTM-AB12CD", "42", 30, "__pntr", "All Pages", "literal"};
+  const std::string xml = junit(report);
+  INFO(xml);
+  REQUIRE(parse(xml) != nullptr);
+  CHECK(xml.find("&#10;container: GTM-AB12CD v42, tag 30 __pntr, fires on All Pages, ID written "
+                 "in the tag&#10;") != std::string::npos);
+}

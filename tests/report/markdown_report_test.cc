@@ -143,3 +143,12 @@ TEST_CASE("markdown_report: query variants of a path are one page, listed under 
             "<details><summary>2 pages</summary>\n\n- /appointments/\n"
             "  - /appointments/?service=ivf\n  - /appointments/?service=skin\n- /contact/\n"));
 }
+
+TEST_CASE("markdown_report: a tag from a container names it; a new version is noted") {
+  std::string out = markdown(testing::sample_report());
+  INFO(out);
+  CHECK(out.find("- Why: reason of google-analytics:G-ABC123\n- Container: GTM-AB12CD v42, tag 7 "
+                 "\\_\\_googtag, fires on All Pages, ID from constant \\(macro 4\\)\n") !=
+        std::string::npos);
+  CHECK(out.find("\nContainers: GTM-AB12CD version 41 \u2192 42.\n") != std::string::npos);
+}

@@ -90,6 +90,9 @@ inline drift::Report sample_report() {
   meta.policy_violations = {"no advertising pixels on health pages"};
   drift::Finding ga = make_finding("google-analytics:G-ABC123", Status::kKnown, Severity::kMedium);
   ga.consent_gated = true;
+  // Configured in a tag-manager container, published at a new version since the last scan.
+  ga.pages.front().container = storage::ContainerOriginRecord{
+      "GTM-AB12CD", "42", 7, "__googtag", "All Pages", "constant (macro 4)"};
   drift::Finding unknown =
       make_finding("unknown:cdn.example.net", Status::kApproved, Severity::kLow);
   unknown.signature = "", unknown.vendor = "unknown", unknown.product = "", unknown.tag_id = "";
@@ -99,6 +102,8 @@ inline drift::Report sample_report() {
   report.removed = {{"tiktok:C123", "tiktok", "TikTok", "C123"}};
   report.commented = {{"linkedin:12345", "LinkedIn", "12345", {std::string(kSite) + "/about"}}};
   report.page_changes = {{std::string(kSite) + "/old", "vanished"}};
+  report.containers = {
+      {"https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD", "GTM-AB12CD", "42", "41"}};
   report.fail_on = drift::FailOn::kNew;
   report.failed = true;
   report.failing = {"pinterest:2612345678901: new",
@@ -124,12 +129,14 @@ inline drift::Report hostile_report() {
       page.url = h, page.where = Names{h}, page.via = h, page.health_terms = Names{h};
       page.collects_pii = Names{h}, page.events = Names{h}, page.enhanced_match = Names{h};
       page.evidence = h;
+      page.container = storage::ContainerOriginRecord{h, h, 3, h, h, h};
     }
   }
   report.removed = {{h, h, h, h}};
   report.commented = {{h, h, h, {h}}};
   report.page_changes = {{h, h}};
   report.failing = {h};
+  report.containers = {{h, h, h, h}};
   return report;
 }
 

@@ -187,3 +187,15 @@ TEST_CASE("sarif_report: query variants of a path are one location, naming the v
         "https://www.clinic.test/appointments/?service=skin");
   CHECK_FALSE(locations[1].contains("message"));
 }
+
+TEST_CASE("sarif_report: a tag from a container names it in the message and properties") {
+  json results = sarif(testing::sample_report())["runs"][0]["results"];
+  const json& ga = results[2];
+  REQUIRE(ga["properties"]["key"] == "google-analytics:G-ABC123");
+  CHECK(ga["message"]["text"] ==
+        "reason of google-analytics:G-ABC123 (in GTM-AB12CD v42, tag 7 __googtag, fires on All "
+        "Pages, ID from constant (macro 4))");
+  CHECK(ga["properties"]["containers"] ==
+        json({"GTM-AB12CD v42, tag 7 __googtag, fires on All Pages, ID from constant (macro 4)"}));
+  CHECK_FALSE(results[0]["properties"].contains("containers"));
+}

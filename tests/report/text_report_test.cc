@@ -129,3 +129,37 @@ TEST_CASE("text_report: query variants of a path count as one page, listed under
             "noscript-img)\n"
             "      https://www.clinic.test/contact/  (script-inline, noscript-img)\n"));
 }
+
+TEST_CASE("text_report: a tag from a container names the container and tag once per finding") {
+  auto report = testing::sample_report();
+  drift::Finding& ga = report.findings[2];
+  REQUIRE(ga.key == "google-analytics:G-ABC123");
+  // Two more pages with the same origin, one with another: two lines, not one per page.
+  for (const char* path : {"/a", "/b", "/c"}) {
+    ga.pages.push_back(testing::make_finding_page(path));
+    ga.pages.back().container = ga.pages.front().container;
+  }
+  ga.pages.back().container =
+      storage::ContainerOriginRecord{"GTM-ZZ99", "", 3, "__gaawc", "with tag 2", "literal"};
+  std::string out = text(report);
+  INFO(out);
+  CHECK(has(out,
+            "  MEDIUM    google-analytics Tag G-ABC123  [advertising]  4 pages, consent-gated\n"
+            "      why: reason of google-analytics:G-ABC123\n"
+            "      container: GTM-AB12CD v42, tag 7 __googtag, fires on All Pages, ID from "
+            "constant (macro 4)\n"
+            "      container: GTM-ZZ99, tag 3 __gaawc, fires with tag 2, ID written in the tag\n"
+            "      https://www.clinic.test/page-of-G-ABC123  (script-inline, noscript-img)\n"));
+}
+
+TEST_CASE("text_report: a container published at a new version is noted after the gate") {
+  auto report = testing::sample_report();
+  std::string out = text(report);
+  CHECK(has(out,
+            "  - meta:1234567890: changed; policy: no advertising pixels on health pages\n"
+            "containers: GTM-AB12CD version 41 \u2192 42\n"));
+  report.containers[0].previous_version = "42";  // the same version: nothing to note
+  CHECK_FALSE(has(text(report), "containers:"));
+  report.containers[0].previous_version = "";  // the previous scan did not read it
+  CHECK_FALSE(has(text(report), "containers:"));
+}

@@ -5,6 +5,7 @@
 
 #include "storage/database.h"
 #include "storage/history.h"
+#include "storage/scan_writer.h"
 #include "storage/sqlite_handle.h"
 #include "storage/statement.h"
 #include "tests/storage/storage_fixtures.h"
@@ -181,4 +182,45 @@ INSERT INTO pages (id, scan_id, url, status) VALUES (1, 1, 'https://clinic.test/
   CHECK(scan.pages[0].status == 200);
   CHECK(scan.scan.baseline);  // a scan from before the gate kept baselines is one
   CHECK(tagdrift::storage::History(db).last_baseline_scan("https://clinic.test")->id == 1);
+}
+
+TEST_CASE("migrations: a version 4 history upgrades, its sightings from no container") {
+  TempDir dir;
+  const fs::path path = dir.path() / "v4.db";
+  {
+    auto raw = raw_connection(path);
+    const auto& all = schema_migrations();
+    migrate(raw.get(), path.string(), {all[0], all[1], all[2], all[3]});
+    run_script(raw.get(), R"sql(
+INSERT INTO sites (id, site) VALUES (1, 'https://clinic.test');
+INSERT INTO scans (id, site_id, target, started_at, complete) VALUES (1, 1, 'https://clinic.test/', '2026-01-01T00:00:00Z', 1);
+INSERT INTO pages (id, scan_id, url, status) VALUES (1, 1, 'https://clinic.test/', 200);
+INSERT INTO tags (id, site_id, key, vendor, tag_id, first_seen, last_seen, first_scan, last_scan) VALUES (1, 1, 'linkedin:123456', 'linkedin', '123456', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1, 1);
+INSERT INTO sightings (scan_id, page_id, tag_ref, page_url, place, via) VALUES (1, 1, 1, 'https://clinic.test/', 'script-src', 'https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD');
+)sql");
+    REQUIRE(pragma_int(raw.get(), "user_version") == 4);
+  }
+  Database db = Database::open(path.string(), Database::Mode::kReadWrite);
+  CHECK(db.schema_version() == latest_schema_version());
+  CHECK(has_table(db.handle(), "containers"));
+  tagdrift::storage::History history(db);
+  auto scan = history.load_scan(1);
+  REQUIRE(scan.sightings.size() == 1);
+  CHECK(scan.sightings[0].key == "linkedin:123456");
+  CHECK(scan.sightings[0].container.empty());  // the old scan did not say: nothing is invented
+  CHECK(scan.sightings[0].container.tag_id == -1);
+  CHECK(scan.containers.empty());
+  // And the upgraded file takes a scan that keeps both.
+  tagdrift::storage::ScanWriter writer(db, tagdrift::testing::make_header("https://clinic.test"));
+  auto page = tagdrift::testing::make_page("https://clinic.test", 1);
+  auto sighting = tagdrift::testing::make_sighting(page.url, "linkedin:123456");
+  sighting.container = {"GTM-AB12CD", "42", 17, "__bzi", "All Pages", "literal"};
+  writer.add_page(page, {sighting});
+  writer.finish({1, 0, 0}, "", {},
+                {{"https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD", "GTM-AB12CD", "42"}});
+  auto written = history.load_scan(writer.scan_id());
+  REQUIRE(written.sightings.size() == 1);
+  CHECK(written.sightings[0].container == sighting.container);
+  REQUIRE(written.containers.size() == 1);
+  CHECK(written.containers[0].version == "42");
 }

@@ -29,7 +29,10 @@ std::string line_of(const tagdrift::storage::SightingRecord& s) {
   return s.key + "|" + s.signature_id + "|" + s.vendor + "|" + s.product + "|" + s.category + "|" +
          s.tag_id + "|" + s.page_url + "|" + s.place + "|" + s.via + "|" +
          std::to_string(s.consent_gated) + std::to_string(s.commented) + "|" + events + "|" +
-         matching + "|" + s.evidence + "|" + std::to_string(s.line);
+         matching + "|" + s.evidence + "|" + std::to_string(s.line) + "|" +
+         s.container.container_id + "|" + s.container.version + "|" +
+         std::to_string(s.container.tag_id) + "|" + s.container.template_name + "|" +
+         s.container.firing + "|" + s.container.resolved;
 }
 
 }  // namespace
@@ -46,6 +49,8 @@ TEST_CASE("prior scan: sightings shared between pages come back as each page sto
         tagdrift::storage::PageExtract{{page.url + "/next", "https://cdn.test/x"}, {}, 0};
     auto by_url = make_sighting(page.url);
     auto by_final_url = make_sighting(page.final_url, "pinterest:2612");
+    // Read from a container: where it was configured comes back with it.
+    by_final_url.container = {"GTM-AB12CD", "42", 9, "__pntr", "All Pages", "constant (macro 4)"};
     auto elsewhere = make_sighting(std::string(kClinic) + "/frame", "hotjar:77");
     elsewhere.line = static_cast<unsigned>(n);  // distinct on every page
     for (const auto* s : {&by_url, &by_final_url, &elsewhere}) {

@@ -74,6 +74,7 @@ void check_same_sighting(const SightingRecord& a, const SightingRecord& b) {
   CHECK(a.enhanced_match == b.enhanced_match);
   CHECK(a.evidence == b.evidence);
   CHECK(a.line == b.line);
+  CHECK(a.container == b.container);
 }
 
 }  // namespace
@@ -96,13 +97,28 @@ TEST_CASE("scan writer: a scan reads back exactly as it was written") {
     found[1].commented = n == 2;
     found[1].events.clear();
     found[1].evidence = "not ASCII: caf\xc3\xa9 \xe2\x80\x94 \"quoted\"";
+    if (n == 1)
+      found[1].container = {"GTM-AB12CD", "42",        17,
+                            "__googtag",  "All Pages", "lookup (macro 33, key \"live\")"};
     writer.add_page(page, found);
     pages.push_back(page);
     sightings.insert(sightings.end(), found.begin(), found.end());
   }
-  writer.finish({3, 1, 1}, "2026-11-26T10:09:00Z");
+  const std::vector<tagdrift::storage::ContainerRecord> containers = {
+      {"https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD", "GTM-AB12CD", "42"},
+      {"https://www.googletagmanager.com/gtm.js?id=GTM-ZZ99", "GTM-ZZ99", "7"}};
+  writer.finish({3, 1, 1}, "2026-11-26T10:09:00Z", {}, containers);
 
   ScanContents loaded = History(db).load_scan(writer.scan_id());
+  REQUIRE(loaded.containers.size() == 2);
+  for (std::size_t i = 0; i < containers.size(); ++i) {
+    CHECK(loaded.containers[i].url == containers[i].url);
+    CHECK(loaded.containers[i].container_id == containers[i].container_id);
+    CHECK(loaded.containers[i].version == containers[i].version);
+  }
+  CHECK(History(db).containers(writer.scan_id()).size() == 2);
+  CHECK(loaded.sightings[3].container.tag_id == 17);  // page 1's second sighting
+  CHECK(loaded.sightings[0].container.empty());
   CHECK(loaded.scan.id == writer.scan_id());
   CHECK(loaded.scan.site == kClinic);
   CHECK(loaded.scan.target == make_header(kClinic).target);
