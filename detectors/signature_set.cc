@@ -114,6 +114,7 @@ void SignatureSet::load(std::vector<SignatureSource> sources, std::size_t max_me
   drop_overridden_vendors(signatures_, dir_files);
   check_unique_ids(signatures_, errors);
   matcher_ = std::make_unique<MatchSet>(signatures_, max_mem, errors);
+  network_ = std::make_unique<NetworkPatterns>(signatures_, allowed_, errors);
 }
 
 std::vector<SignatureSummary> SignatureSet::summaries() const {
@@ -124,6 +125,7 @@ std::vector<SignatureSummary> SignatureSet::summaries() const {
     for (const Pattern& pattern : sig.patterns) {
       kinds.insert(kinds.end(), pattern.places.begin(), pattern.places.end());
     }
+    if (!sig.network.empty()) kinds.push_back(PlaceKind::kNetwork);
     std::sort(kinds.begin(), kinds.end());
     kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
     for (PlaceKind kind : kinds) summary.places.push_back(place_kind_name(kind));
