@@ -106,6 +106,18 @@ struct AllowedHosts {
   std::vector<std::string> hosts;
 };
 
+// How to accept everything in a consent manager's banner, as its documentation says: the controls
+// a browser clicks (CSS selectors, tried in order) or the call it makes. From a consent file's
+// [[accept]] tables; detectors/consent_accept.h checks them.
+struct ConsentAccept {
+  std::string vendor;                  // "onetrust"
+  std::vector<std::string> selectors;  // CSS selectors of the accept-all control, in order
+  std::string shadow_host;             // selector of the element whose shadow root holds them
+  std::string script;                  // a documented JavaScript call that accepts all, or empty
+  std::string file;                    // the file it came from, for messages
+  unsigned line = 0;
+};
+
 // Names used in files for places: the place_kind_name() spellings plus the groups "inline"
 // (script-inline) and "noscript" (noscript-img and noscript-iframe).
 std::vector<PlaceKind> parse_place_names(std::string_view name);

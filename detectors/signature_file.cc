@@ -327,9 +327,33 @@ std::optional<AllowedHosts> parse_allowed(const toml::table& table, Reporter& re
   return allowed;
 }
 
+// [[accept]] belongs to the file's vendor, which must be a consent manager.
+std::optional<ConsentAccept> parse_accept(const toml::table& table, const FileDefaults& defaults,
+                                          Reporter& reporter) {
+  if (!known_keys(table, {"selectors", "shadow_host", "script"}, reporter)) return std::nullopt;
+  ConsentAccept accept;
+  accept.file = std::string(reporter.file);
+  accept.line = table.source().begin.line;
+  accept.vendor = defaults.vendor.value_or("");
+  if (accept.vendor.empty() || defaults.category.value_or("") != "consent") {
+    reporter.add(table, "[[accept]] needs the file's 'vendor' and category = \"consent\"");
+    return std::nullopt;
+  }
+  auto selectors = string_list(table, "selectors", reporter);
+  if (!selectors) return std::nullopt;
+  accept.selectors = *selectors;
+  accept.shadow_host = table["shadow_host"].value_or(std::string());
+  accept.script = table["script"].value_or(std::string());
+  if (accept.selectors.empty() && accept.script.empty()) {
+    reporter.add(table, "[[accept]] needs 'selectors' or a 'script'");
+    return std::nullopt;
+  }
+  return accept;
+}
+
 void parse_document(const toml::table& root, SignatureFile& file, Reporter& reporter) {
   if (!known_keys(root,
-                  {"vendor", "product", "category", "hosts", "signature", "allowed"},
+                  {"vendor", "product", "category", "hosts", "signature", "allowed", "accept"},
                   reporter)) {
     return;
   }
@@ -345,6 +369,9 @@ void parse_document(const toml::table& root, SignatureFile& file, Reporter& repo
                return sig;
              });
   table_list(root, "allowed", reporter, file.allowed, parse_allowed);
+  table_list(root, "accept", reporter, file.accepts, [&](const toml::table& table, Reporter& r) {
+    return parse_accept(table, defaults, r);
+  });
 }
 
 }  // namespace
