@@ -9,8 +9,8 @@ namespace {
 
 constexpr std::string_view kCut = "\xE2\x80\xA6";  // "…"
 
-bool kept(const KeptParams& params, std::string_view name) {
-  return std::find(params.names.begin(), params.names.end(), name) != params.names.end();
+bool listed(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // One "name=value" with the value redacted unless kept; names keep their spelling as sent, with
@@ -19,7 +19,9 @@ std::string param_text(std::string_view raw_name, std::string_view decoded_name,
                        std::string_view value, const KeptParams& params) {
   std::string out = redact_values(raw_name);
   out += '=';
-  if (kept(params, decoded_name)) {
+  if (listed(params.ids, decoded_name)) {
+    out += value;
+  } else if (listed(params.events, decoded_name)) {
     out += redact_values(value);
   } else {
     out += '*';

@@ -15,7 +15,8 @@ inline constexpr std::size_t kMaxNetworkEvidenceBytes = 512;
 
 // Parameter names whose values the evidence keeps; every other value becomes "*".
 struct KeptParams {
-  std::vector<std::string> names;
+  std::vector<std::string> ids;     // kept as sent (an account ID may be a long hex string)
+  std::vector<std::string> events;  // kept with hashes and e-mail addresses in them redacted
 };
 
 // "POST https://host/path?a=*&id=123 body: ev=Lead&ud[em]=*", at most kMaxNetworkEvidenceBytes

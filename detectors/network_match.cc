@@ -5,6 +5,7 @@
 
 #include "detectors/canonical_id.h"
 #include "detectors/detector_url.h"
+#include "detectors/match_evidence.h"
 #include "detectors/network_evidence.h"
 #include "detectors/network_patterns.h"
 #include "util/ascii.h"
@@ -72,7 +73,8 @@ std::vector<std::string> request_events(const NetworkPattern& pattern,
         pattern.event_params.end()) {
       continue;
     }
-    std::string name = param.value.substr(0, kMaxEventBytes);
+    // An event name is shown as sent, but a hash or an address pasted into one is not.
+    std::string name = redact_values(param.value.substr(0, kMaxEventBytes));
     name.erase(0, name.find_first_not_of(" \t\r\n"));
     name.erase(name.find_last_not_of(" \t\r\n") + 1);
     add_name(events, std::move(name));
@@ -107,9 +109,7 @@ std::optional<Sighting> vendor_sighting(const SignatureSet& set, const NetworkRe
     for (const RequestParam& param : params) {
       add_name(s.enhanced_match, set.network().enhanced_match_field(hit, param.name));
     }
-    KeptParams kept{hit.pattern->id_params};
-    kept.names.insert(kept.names.end(), hit.pattern->event_params.begin(),
-                      hit.pattern->event_params.end());
+    KeptParams kept{hit.pattern->id_params, hit.pattern->event_params};
     s.evidence = network_evidence(request.method, url.base, url.path, url.query, hit.has_path_id,
                                   params, kept);
     return s;

@@ -193,6 +193,19 @@ TEST_CASE("network match: evidence keeps the ID and events and redacts every oth
         "POST https://ct.pinterest.com/v3/ body: tid=2612345678901&event=signup&pd[em]=*");
 }
 
+TEST_CASE("network match: a long hex account ID stays in the evidence, a hash in an event not") {
+  Sighting amplitude = beacon(post("https://api2.amplitude.com/2/httpapi",
+                                   R"({"api_key":"0123456789abcdef0123456789abcdef","events":[)"
+                                   R"({"event_type":"lead )" +
+                                       kHash + R"("}]})",
+                                   "application/json"));
+  CHECK(amplitude.evidence ==
+        "POST https://api2.amplitude.com/2/httpapi body: "
+        "api_key=0123456789abcdef0123456789abcdef&"
+        "events.event_type=lead [redacted]");
+  CHECK(amplitude.events == std::vector<std::string>{"lead [redacted]"});
+}
+
 TEST_CASE("network match: evidence of a long beacon is cut after a whole parameter") {
   std::string url = "https://www.google-analytics.com/g/collect?tid=G-ABC1234567&en=page_view";
   for (int i = 0; i < 200; ++i) url += "&ep.field_" + std::to_string(i) + "=value";
