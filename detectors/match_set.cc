@@ -8,7 +8,7 @@
 namespace tagdrift::detectors {
 namespace {
 
-constexpr std::size_t kKindCount = static_cast<std::size_t>(PlaceKind::kExternalJs) + 1;
+constexpr std::size_t kKindCount = static_cast<std::size_t>(PlaceKind::kNetwork) + 1;
 constexpr std::size_t kMaxMatchesPerPattern = 64;  // one pattern, one text: enough for any page
 constexpr std::size_t kPatternMemory = 2 << 20;    // one pattern's own RE2, with captures
 

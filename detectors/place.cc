@@ -24,6 +24,8 @@ const char* place_kind_name(PlaceKind kind) {
       return "data-attribute";
     case PlaceKind::kExternalJs:
       return "external-js";
+    case PlaceKind::kNetwork:
+      return "network";
   }
   return "unknown";
 }

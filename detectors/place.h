@@ -16,6 +16,7 @@ enum class PlaceKind {
   kMeta,            // <meta name|property=... content=...>
   kDataAttribute,   // data-* attribute where vendors put IDs
   kExternalJs,      // body of a script the page loads, fetched by the crawler
+  kNetwork,         // a request the page sent in a browser (a beacon): detectors/network_match.h
 };
 
 // The manifest/report name of a place kind: script-src, script-inline, noscript-img, ...

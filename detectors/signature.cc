@@ -18,11 +18,11 @@ constexpr std::array<std::pair<Category, const char*>, 9> kCategoryNames = {{
     {Category::kOther, "other"},
 }};
 
-constexpr std::array<PlaceKind, 10> kAllKinds = {
+constexpr std::array<PlaceKind, 11> kAllKinds = {
     PlaceKind::kScriptSrc,      PlaceKind::kScriptInline, PlaceKind::kNoscriptImg,
     PlaceKind::kNoscriptIframe, PlaceKind::kImg,          PlaceKind::kIframe,
     PlaceKind::kLink,           PlaceKind::kMeta,         PlaceKind::kDataAttribute,
-    PlaceKind::kExternalJs,
+    PlaceKind::kExternalJs,     PlaceKind::kNetwork,
 };
 
 }  // namespace

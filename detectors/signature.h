@@ -50,6 +50,18 @@ struct ContainerTemplate {
   unsigned line = 0;
 };
 
+// A vendor's beacon as a browser sends it: the hosts and path it goes to, and which of the
+// request's parameters (query string, form or JSON body, GA4's one-event-per-line batches) hold the
+// ID, the event names and the enhanced-match fields. detectors/network_match.h applies it.
+struct NetworkPattern {
+  std::vector<std::string> hosts;           // hosts the beacon goes to (subdomains included)
+  std::string path;                         // RE2 searched in the path; (?P<id>...) may take the ID
+  std::vector<std::string> id_params;       // parameters holding the ID: query, then body
+  std::vector<std::string> event_params;    // parameters whose values are event names
+  std::vector<std::string> enhanced_match;  // RE2 fully matching a parameter name; group 1: field
+  unsigned line = 0;
+};
+
 // An example inside the file: `place` + `text`, and what the signature must (not) find in it.
 struct Example {
   PlaceKind place = PlaceKind::kScriptInline;
@@ -60,6 +72,9 @@ struct Example {
   std::vector<std::string> enhanced_match;  // expected enhanced-match field names (subset)
   bool container_tag = false;  // place "gtm-tag": `text` is one tag of a GTM container (JSON)
   std::string permissions;     // with it: the community template's permissions (JSON)
+  std::string method;          // place "network": the request's method (GET when empty)...
+  std::string body;            // ...its body...
+  std::string content_type;    // ...and the body's Content-Type
   unsigned line = 0;
 };
 
@@ -79,6 +94,7 @@ struct Signature {
   std::vector<std::string> enhanced_match;          // RE2, group 1 = a field name
   std::vector<std::string> enhanced_match_objects;  // RE2, group 1 = a JS object of fields
   std::vector<ContainerTemplate> containers;        // [[signature.container]]
+  std::vector<NetworkPattern> network;              // [[signature.network]]
   std::vector<Example> examples;
   std::string file;   // the file it came from, for messages
   unsigned line = 0;  // line of its [[signature]] table
@@ -88,6 +104,18 @@ struct Signature {
 struct AllowedHosts {
   std::string key;  // "jquery-cdn"
   std::vector<std::string> hosts;
+};
+
+// How to accept everything in a consent manager's banner, as its documentation says: the controls
+// a browser clicks (CSS selectors, tried in order) or the call it makes. From a consent file's
+// [[accept]] tables; detectors/consent_accept.h checks them.
+struct ConsentAccept {
+  std::string vendor;                  // "onetrust"
+  std::vector<std::string> selectors;  // CSS selectors of the accept-all control, in order
+  std::string shadow_host;             // selector of the element whose shadow root holds them
+  std::string script;                  // a documented JavaScript call that accepts all, or empty
+  std::string file;                    // the file it came from, for messages
+  unsigned line = 0;
 };
 
 // Names used in files for places: the place_kind_name() spellings plus the groups "inline"

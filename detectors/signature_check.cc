@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "detectors/detector.h"
+#include "detectors/network_match.h"
 
 namespace tagdrift::detectors {
 namespace {
@@ -52,9 +53,19 @@ bool contains_all(const std::vector<std::string>& have, const std::vector<std::s
   });
 }
 
-// What went wrong with one example, or "" when it behaves as written.
-std::string example_failure(const Detector& detector, const Signature& sig,
-                            const Example& example) {
+// What the example's page yields: a one-place page through the detector, or for place "network"
+// one request through match_request.
+PageDetections example_detections(const Detector& detector, const SignatureSet& set,
+                                  const Example& example) {
+  if (example.place == PlaceKind::kNetwork) {
+    NetworkRequest request;
+    request.url = example.text;
+    if (!example.method.empty()) request.method = example.method;
+    request.body = example.body;
+    request.content_type = example.content_type;
+    request.page_url = kExamplePage;
+    return match_request(set, request);
+  }
   Place place;
   place.kind = example.place;
   place.value = example.text;
@@ -64,8 +75,13 @@ std::string example_failure(const Detector& detector, const Signature& sig,
     place.kind = PlaceKind::kScriptSrc;
     place.value = place.raw = kExampleContainer;
   }
-  PageDetections found =
-      detector.detect({place}, kExamplePage, example.container_tag ? &container : nullptr);
+  return detector.detect({place}, kExamplePage, example.container_tag ? &container : nullptr);
+}
+
+// What went wrong with one example, or "" when it behaves as written.
+std::string example_failure(const Detector& detector, const SignatureSet& set, const Signature& sig,
+                            const Example& example) {
+  PageDetections found = example_detections(detector, set, example);
   if (!found.undecoded.empty()) return "container example does not decode: " + found.undecoded[0];
   std::vector<std::string> ids, events, fields;
   for (const Sighting& s : found.active) {
@@ -98,7 +114,7 @@ std::vector<std::string> check_examples(const SignatureSet& set) {
   std::vector<std::string> failures;
   for (const Signature& sig : set.signatures()) {
     for (const Example& example : sig.examples) {
-      std::string failure = example_failure(detector, sig, example);
+      std::string failure = example_failure(detector, set, sig, example);
       if (failure.empty()) continue;
       failures.push_back(sig.file + ":" + std::to_string(example.line) + ": signature '" + sig.id +
                          "': example (" +

@@ -87,6 +87,10 @@ std::optional<Pattern> parse_pattern(const toml::table& table, Reporter& reporte
     return std::nullopt;
   }
   if (!places) return std::nullopt;
+  if (std::find(places->begin(), places->end(), PlaceKind::kNetwork) != places->end()) {
+    reporter.add(table, "pattern '" + *regex + "': place 'network' takes [[signature.network]]");
+    return std::nullopt;
+  }
   if (places->empty()) {
     reporter.add(table, "pattern '" + *regex + "': missing 'places'");
     return std::nullopt;
@@ -148,9 +152,48 @@ std::optional<ContainerTemplate> parse_container(const toml::table& table, Repor
   return container;
 }
 
+std::optional<NetworkPattern> parse_network(const toml::table& table, Reporter& reporter) {
+  if (!known_keys(table, {"hosts", "path", "id_params", "event_params", "enhanced_match"},
+                  reporter)) {
+    return std::nullopt;
+  }
+  NetworkPattern network;
+  network.line = table.source().begin.line;
+  network.path = table["path"].value_or(std::string());
+  auto hosts = string_list(table, "hosts", reporter);
+  auto ids = string_list(table, "id_params", reporter);
+  auto events = string_list(table, "event_params", reporter);
+  auto fields = string_list(table, "enhanced_match", reporter);
+  if (!hosts || !ids || !events || !fields) return std::nullopt;
+  if (hosts->empty()) {
+    reporter.add(table, "network: missing 'hosts'");
+    return std::nullopt;
+  }
+  network.hosts = *hosts;
+  network.id_params = *ids;
+  network.event_params = *events;
+  network.enhanced_match = *fields;
+  return network;
+}
+
+// The request of a place = "network" example; those keys make no sense elsewhere.
+bool parse_example_request(const toml::table& table, Example& example, Reporter& reporter) {
+  example.method = table["method"].value_or(std::string());
+  example.body = table["body"].value_or(std::string());
+  example.content_type = table["content_type"].value_or(std::string());
+  bool has_request =
+      !example.method.empty() || !example.body.empty() || !example.content_type.empty();
+  if (has_request && example.place != PlaceKind::kNetwork) {
+    reporter.add(table, "'method', 'body' and 'content_type' are for place \"network\" only");
+    return false;
+  }
+  return true;
+}
+
 std::optional<Example> parse_example(const toml::table& table, Reporter& reporter) {
   if (!known_keys(table,
-                  {"place", "text", "match", "id", "events", "enhanced_match", "permissions"},
+                  {"place", "text", "match", "id", "events", "enhanced_match", "permissions",
+                   "method", "body", "content_type"},
                   reporter)) {
     return std::nullopt;
   }
@@ -175,6 +218,7 @@ std::optional<Example> parse_example(const toml::table& table, Reporter& reporte
   if (!events || !fields) return std::nullopt;
   example.events = *events;
   example.enhanced_match = *fields;
+  if (!parse_example_request(table, example, reporter)) return std::nullopt;
   return example;
 }
 
@@ -219,9 +263,10 @@ bool parse_signature_lists(const toml::table& table, Signature& sig, Reporter& r
   sig.enhanced_match_objects = *objects;
   bool ok = table_list(table, "pattern", reporter, sig.patterns, parse_pattern);
   ok = table_list(table, "container", reporter, sig.containers, parse_container) && ok;
+  ok = table_list(table, "network", reporter, sig.network, parse_network) && ok;
   ok = table_list(table, "example", reporter, sig.examples, parse_example) && ok;
-  if (ok && sig.patterns.empty()) {
-    reporter.add(table, "no [[signature.pattern]]");
+  if (ok && sig.patterns.empty() && sig.network.empty()) {
+    reporter.add(table, "no [[signature.pattern]] or [[signature.network]]");
     return false;
   }
   return ok;
@@ -237,7 +282,7 @@ std::optional<Signature> parse_signature(const toml::table& table, const FileDef
   if (!known_keys(table,
                   {"id", "vendor", "product", "category", "hosts", "id_format", "id_prefix",
                    "id_upper", "follow", "follow_url", "pattern", "events", "enhanced_match",
-                   "enhanced_match_objects", "container", "example"},
+                   "enhanced_match_objects", "container", "network", "example"},
                   reporter)) {
     return std::nullopt;
   }
@@ -282,8 +327,33 @@ std::optional<AllowedHosts> parse_allowed(const toml::table& table, Reporter& re
   return allowed;
 }
 
+// [[accept]] belongs to the file's vendor, which must be a consent manager.
+std::optional<ConsentAccept> parse_accept(const toml::table& table, const FileDefaults& defaults,
+                                          Reporter& reporter) {
+  if (!known_keys(table, {"selectors", "shadow_host", "script"}, reporter)) return std::nullopt;
+  ConsentAccept accept;
+  accept.file = std::string(reporter.file);
+  accept.line = table.source().begin.line;
+  accept.vendor = defaults.vendor.value_or("");
+  if (accept.vendor.empty() || defaults.category.value_or("") != "consent") {
+    reporter.add(table, "[[accept]] needs the file's 'vendor' and category = \"consent\"");
+    return std::nullopt;
+  }
+  auto selectors = string_list(table, "selectors", reporter);
+  if (!selectors) return std::nullopt;
+  accept.selectors = *selectors;
+  accept.shadow_host = table["shadow_host"].value_or(std::string());
+  accept.script = table["script"].value_or(std::string());
+  if (accept.selectors.empty() && accept.script.empty()) {
+    reporter.add(table, "[[accept]] needs 'selectors' or a 'script'");
+    return std::nullopt;
+  }
+  return accept;
+}
+
 void parse_document(const toml::table& root, SignatureFile& file, Reporter& reporter) {
-  if (!known_keys(root, {"vendor", "product", "category", "hosts", "signature", "allowed"},
+  if (!known_keys(root,
+                  {"vendor", "product", "category", "hosts", "signature", "allowed", "accept"},
                   reporter)) {
     return;
   }
@@ -299,6 +369,9 @@ void parse_document(const toml::table& root, SignatureFile& file, Reporter& repo
                return sig;
              });
   table_list(root, "allowed", reporter, file.allowed, parse_allowed);
+  table_list(root, "accept", reporter, file.accepts, [&](const toml::table& table, Reporter& r) {
+    return parse_accept(table, defaults, r);
+  });
 }
 
 }  // namespace

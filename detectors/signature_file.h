@@ -14,6 +14,7 @@ struct SignatureFile {
   std::string name;  // file name as given ("pinterest.toml")
   std::vector<Signature> signatures;
   std::vector<AllowedHosts> allowed;
+  std::vector<ConsentAccept> accepts;  // [[accept]]: a consent manager's accept controls
 };
 
 // Parses `text`, naming it `name` in messages. A signature with a problem is left out and each

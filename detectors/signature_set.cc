@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "detectors/consent_accept.h"
 #include "detectors/signature_embedded.h"
 #include "detectors/signature_file.h"
 #include "util/error.h"
@@ -110,10 +111,16 @@ void SignatureSet::load(std::vector<SignatureSource> sources, std::size_t max_me
     if (source.from_dir) dir_files.insert(source.name);
     for (Signature& sig : file.signatures) signatures_.push_back(std::move(sig));
     for (AllowedHosts& allowed : file.allowed) allowed_.push_back(std::move(allowed));
+    for (ConsentAccept& accept : file.accepts) accepts_.push_back(std::move(accept));
   }
   drop_overridden_vendors(signatures_, dir_files);
   check_unique_ids(signatures_, errors);
   matcher_ = std::make_unique<MatchSet>(signatures_, max_mem, errors);
+  network_ = std::make_unique<NetworkPatterns>(signatures_, allowed_, errors);
+  for (const ConsentAccept& accept : accepts_) {
+    std::vector<std::string> problems = check_consent_accept(accept);
+    errors.insert(errors.end(), problems.begin(), problems.end());
+  }
 }
 
 std::vector<SignatureSummary> SignatureSet::summaries() const {
@@ -124,6 +131,7 @@ std::vector<SignatureSummary> SignatureSet::summaries() const {
     for (const Pattern& pattern : sig.patterns) {
       kinds.insert(kinds.end(), pattern.places.begin(), pattern.places.end());
     }
+    if (!sig.network.empty()) kinds.push_back(PlaceKind::kNetwork);
     std::sort(kinds.begin(), kinds.end());
     kinds.erase(std::unique(kinds.begin(), kinds.end()), kinds.end());
     for (PlaceKind kind : kinds) summary.places.push_back(place_kind_name(kind));

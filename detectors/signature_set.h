@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "detectors/match_set.h"
+#include "detectors/network_patterns.h"
 #include "detectors/signature.h"
 
 namespace tagdrift::detectors {
@@ -44,6 +45,9 @@ class SignatureSet {
   const std::vector<Signature>& signatures() const { return signatures_; }
   const std::vector<AllowedHosts>& allowed() const { return allowed_; }
   const MatchSet& matcher() const { return *matcher_; }
+  const NetworkPatterns& network() const { return *network_; }
+  // The consent managers' accept controls ([[accept]] in their files), in file order.
+  const std::vector<ConsentAccept>& consent_accepts() const { return accepts_; }
 
   std::vector<SignatureSummary> summaries() const;
 
@@ -54,6 +58,8 @@ class SignatureSet {
   std::vector<Signature> signatures_;
   std::vector<AllowedHosts> allowed_;
   std::unique_ptr<MatchSet> matcher_;
+  std::unique_ptr<NetworkPatterns> network_;
+  std::vector<ConsentAccept> accepts_;
 };
 
 // The vendor ids of the embedded signatures plus `dir` (may be empty), sorted, each once: what

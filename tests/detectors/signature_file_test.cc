@@ -107,7 +107,8 @@ TEST_CASE("signature file: a signature without patterns is an error") {
                        "category = \"other\"\n",
                        errors);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0] == "x.toml:1: signature 'x': no [[signature.pattern]]");
+  // A signature may have network patterns only ([[signature.network]]), so the message names both.
+  CHECK(errors[0] == "x.toml:1: signature 'x': no [[signature.pattern]] or [[signature.network]]");
 }
 
 TEST_CASE("signature file: container templates are read, and need a template or a community") {
@@ -165,6 +166,89 @@ product = "Acme Pixel"
     CHECK(more[0].starts_with("acme.toml:"));
     CHECK(faulty.signatures.empty());
   }
+}
+
+TEST_CASE("signature file: [[signature.network]] and network examples are read as written") {
+  std::vector<std::string> errors;
+  SignatureFile file = parse_signature_file("acme.toml", R"toml(vendor = "acme"
+category = "advertising"
+[[signature]]
+id = "acme-pixel"
+product = "Acme Pixel"
+  [[signature.network]]
+  hosts = ["px.acme.test"]
+  path = '^/p/(?P<id>\d+)$'
+  id_params = ["aid"]
+  event_params = ["ev", "action"]
+  enhanced_match = ['u\[(\w+)\]']
+  [[signature.example]]
+  place = "network"
+  text = "https://px.acme.test/p/7"
+  method = "POST"
+  body = "ev=Lead"
+  content_type = "application/x-www-form-urlencoded"
+  id = "7"
+)toml",
+                                            errors);
+  for (const std::string& error : errors) UNSCOPED_INFO(error);
+  REQUIRE(errors.empty());
+  REQUIRE(file.signatures.size() == 1);
+  const Signature& sig = file.signatures[0];
+  CHECK(sig.patterns.empty());  // network patterns alone make a signature
+  REQUIRE(sig.network.size() == 1);
+  CHECK(sig.network[0].hosts == std::vector<std::string>{"px.acme.test"});
+  CHECK(sig.network[0].path == R"(^/p/(?P<id>\d+)$)");
+  CHECK(sig.network[0].id_params == std::vector<std::string>{"aid"});
+  CHECK(sig.network[0].event_params == std::vector<std::string>{"ev", "action"});
+  CHECK(sig.network[0].enhanced_match == std::vector<std::string>{R"(u\[(\w+)\])"});
+  CHECK(sig.network[0].line == 6);
+  REQUIRE(sig.examples.size() == 1);
+  CHECK(sig.examples[0].place == PlaceKind::kNetwork);
+  CHECK(sig.examples[0].method == "POST");
+  CHECK(sig.examples[0].body == "ev=Lead");
+  CHECK(sig.examples[0].content_type == "application/x-www-form-urlencoded");
+}
+
+TEST_CASE("signature file: network mistakes are named with file and line") {
+  std::vector<std::string> errors;
+  parse_signature_file("acme.toml", R"toml(vendor = "acme"
+category = "advertising"
+[[signature]]
+id = "acme-a"
+product = "Acme"
+  [[signature.network]]
+  path = '^/p$'
+[[signature]]
+id = "acme-b"
+product = "Acme"
+  [[signature.network]]
+  hosts = ["px.acme.test"]
+  id_param = ["aid"]
+[[signature]]
+id = "acme-c"
+product = "Acme"
+  [[signature.pattern]]
+  places = ["network"]
+  regex = 'px\.acme\.test'
+[[signature]]
+id = "acme-d"
+product = "Acme"
+  [[signature.pattern]]
+  places = ["inline"]
+  regex = 'acme'
+  [[signature.example]]
+  place = "script-inline"
+  text = "acme"
+  body = "x=1"
+)toml",
+                       errors);
+  CHECK(errors == std::vector<std::string>{
+                      "acme.toml:6: signature 'acme-a': network: missing 'hosts'",
+                      "acme.toml:13: signature 'acme-b': unknown key 'id_param'",
+                      "acme.toml:17: signature 'acme-c': pattern 'px\\.acme\\.test': place "
+                      "'network' takes [[signature.network]]",
+                      "acme.toml:26: signature 'acme-d': 'method', 'body' and 'content_type' are "
+                      "for place \"network\" only"});
 }
 
 }  // namespace
