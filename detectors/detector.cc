@@ -201,7 +201,7 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
       const Signature& sig = signatures_.signatures()[c.signature];
       const Place* from = c.place < places.size() ? &places[c.place] : page.extra_place(c.place);
       if (c.sighting.commented || c.weak || from == nullptr) continue;
-      bool container = from->kind == PlaceKind::kScriptSrc && is_gtm_container_url(from->value);
+      bool container = from->kind == PlaceKind::kScriptSrc && is_decoded_container_url(from->value);
       if ((sig.follow || container) && from->kind == PlaceKind::kScriptSrc) {
         enqueue(from->value, from, depth);
       }
@@ -218,7 +218,7 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
     FetchedScript script = fetcher.fetch(item.url);
     if (!script.error.empty() || script.body.empty()) continue;
     const std::size_t first = page.candidates.size();
-    if (is_gtm_container_url(item.url) &&
+    if (is_decoded_container_url(item.url) &&
         match_container(item.url, script.body, *item.from, page)) {
       if (item.depth + 1 < options_.max_container_depth) enqueue_found(first, item.depth + 1);
       continue;
