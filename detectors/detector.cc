@@ -11,6 +11,7 @@
 #include "detectors/detector_url.h"
 #include "detectors/match_evidence.h"
 #include "detectors/script_follow.h"
+#include "detectors/script_names.h"
 #include "detectors/script_text.h"
 #include "util/ascii.h"
 #include "util/domain.h"
@@ -117,15 +118,26 @@ Sighting Detector::make_sighting(const Signature& sig, const Place& place, const
 
 bool Detector::add_hits(const Place& place, std::string_view text, PageState& page) const {
   const MatchSet& matcher = signatures_.matcher();
-  std::vector<MatchHit> hits = matcher.match(place.kind, text);
+  // A call given a name (fbq("init", cfg.metaPixel)) takes the literal the script assigns to it.
+  std::vector<MatchHit> hits = with_assigned_literals(matcher.match(place.kind, text), text);
   std::map<std::size_t, std::pair<std::vector<std::string>, std::vector<std::string>>> extras;
+  std::map<std::pair<std::size_t, std::size_t>, bool> loads;  // (signature, pattern) -> loader
+  auto loads_vendor = [&](const MatchHit& hit) {
+    auto [at, added] = loads.try_emplace(std::make_pair(hit.signature, hit.pattern), false);
+    if (added) at->second = hit.has_name && matcher.loader_in(hit.signature, hit.pattern, text);
+    return at->second;
+  };
   for (const MatchHit& hit : hits) {
     const Signature& sig = signatures_.signatures()[hit.signature];
     const Pattern& pattern = sig.patterns[hit.pattern];
     auto tag_id = tag_id_for(hit, pattern, matcher.id_rules(hit.signature));
     // Inside a fetched script only a literal ID shows a configured tag: container runtimes and
-    // bundles carry vendor URLs and template code for tags that may not be there.
-    if (!tag_id || (place.kind == PlaceKind::kExternalJs && tag_id->empty())) continue;
+    // bundles carry vendor URLs and template code for tags that may not be there. A script that
+    // loads the vendor's code and calls it with a name holding no literal is the exception.
+    if (!tag_id ||
+        (place.kind == PlaceKind::kExternalJs && tag_id->empty() && !loads_vendor(hit))) {
+      continue;
+    }
     if (!extras.count(hit.signature)) {
       extras[hit.signature] = {matcher.events(hit.signature, text),
                                matcher.enhanced_match(hit.signature, text)};
