@@ -10,7 +10,7 @@
 namespace tagdrift::detectors {
 namespace {
 
-constexpr std::size_t kMaxLiteral = 256;
+constexpr std::size_t kMaxLiteral = 256;  // longer strings are text, not IDs
 constexpr int64_t kRegexMemory = 8 << 20;
 
 std::string_view last_name(std::string_view path) {
@@ -27,12 +27,11 @@ std::unique_ptr<RE2> assignment_regex(const std::vector<std::string_view>& last_
     if (!alternatives.empty()) alternatives += '|';
     alternatives += RE2::QuoteMeta(re2::StringPiece(name.data(), name.size()));
   }
-  // {1,256}: a literal's length; longer strings are text, not IDs.
-  const std::string text = "{1," + std::to_string(kMaxLiteral) + "}";
-  const std::string regex = R"re((?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)*(?:)re" + alternatives +
-                            R"re())['"]?\s*[:=]\s*)re" + R"re((?:"([^"\\\r\n])re" + text +
-                            R"re()"|'([^'\\\r\n])re" + text + R"re()'|`([^`$\\\r\n])re" + text +
-                            R"re()`))re";
+  // A counted repeat ({1,256}) would copy the class 256 times into the program: the length is
+  // checked after the match instead.
+  const std::string regex =
+      R"re((?:^|[^\w$.])((?:[A-Za-z_$][\w$]*\.)*(?:)re" + alternatives +
+      R"re())['"]?\s*[:=]\s*(?:"([^"\\\r\n]+)"|'([^'\\\r\n]+)'|`([^`$\\\r\n]+)`))re";
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(kRegexMemory);
@@ -76,6 +75,7 @@ std::map<std::string, std::vector<std::string>> assigned_literals(
     for (int g = 2; g <= 4 && value.empty(); ++g) {
       if (groups[g].data() != nullptr) value = std::string_view(groups[g].data(), groups[g].size());
     }
+    if (value.size() > kMaxLiteral) continue;  // text, not an ID
     for (std::string_view name : wanted) {
       if (last_name(name) != last_name(target)) continue;
       add_value((target == name ? exact : shared)[std::string(name)], value, limits.max_values);
