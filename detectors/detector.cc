@@ -9,6 +9,7 @@
 
 #include "detectors/detector_state.h"
 #include "detectors/detector_url.h"
+#include "detectors/gtm_container.h"
 #include "detectors/match_evidence.h"
 #include "detectors/script_follow.h"
 #include "detectors/script_names.h"
@@ -122,9 +123,14 @@ bool Detector::add_hits(const Place& place, std::string_view text, PageState& pa
   std::vector<MatchHit> hits = with_assigned_literals(matcher.match(place.kind, text), text);
   std::map<std::size_t, std::pair<std::vector<std::string>, std::vector<std::string>>> extras;
   std::map<std::pair<std::size_t, std::size_t>, bool> loads;  // (signature, pattern) -> loader
+  // A tag manager's runtime read as text (a container that did not decode) is the manager's
+  // code, never the site's: its calls count only with a literal ID.
+  const bool runtime = is_decoded_container_url(place.via);
   auto loads_vendor = [&](const MatchHit& hit) {
     auto [at, added] = loads.try_emplace(std::make_pair(hit.signature, hit.pattern), false);
-    if (added) at->second = hit.has_name && matcher.loader_in(hit.signature, hit.pattern, text);
+    if (added) {
+      at->second = hit.has_name && !runtime && matcher.loader_in(hit.signature, hit.pattern, text);
+    }
     return at->second;
   };
   for (const MatchHit& hit : hits) {

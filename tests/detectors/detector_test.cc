@@ -263,6 +263,20 @@ TEST_CASE("detector: a bundle passing a name with no literal and no loader is no
   CHECK(found.active.empty());
 }
 
+TEST_CASE("detector: a tag manager's runtime read as text is no tag without a literal ID") {
+  Detector detector(signatures());
+  FakeFetcher fetcher;
+  const std::string gtm = "https://www.googletagmanager.com/gtm.js?id=GTM-5WW98D";
+  // Not a container resource, so it is matched as text.
+  fetcher.scripts[gtm] =
+      "var u=\"https://connect.facebook.net/en_US/fbevents.js\";function px(c){fbq(\"init\","
+      "c.metaPixel)}";
+  const PageDetections found =
+      detector.detect({place(PlaceKind::kScriptSrc, gtm)}, kPage, &fetcher);
+  REQUIRE(found.undecoded.size() == 1);
+  for (const Sighting& s : found.active) CHECK(s.vendor == "google-tag-manager");
+}
+
 TEST_CASE("detector: a literal that does not fit the vendor's IDs is no ID") {
   FakeFetcher fetcher;
   const PageDetections found =
