@@ -263,6 +263,19 @@ TEST_CASE("detector: a bundle passing a name with no literal and no loader is no
   CHECK(found.active.empty());
 }
 
+TEST_CASE("detector: a bundle of nearly 4 MB is read to its end for names and literals") {
+  FakeFetcher fetcher;
+  std::string body = "var settings={ads:{tiktok:\"C4ABCDEFGHIJ1234567K\"}};\n";
+  const std::string filler =
+      "function r(a,b){var o={name:\"tiktok\",ads:a};return o.ads.load?o:b.tiktok_id=\"x\"}\n";
+  while (body.size() + filler.size() < (4u << 20) - 100) body += filler;
+  body += "ttq.load(settings.ads.tiktok);";
+  const PageDetections found = detect_bundle(fetcher, body);
+  using Ids = std::vector<std::string>;
+  CHECK(ids_by_vendor(found) ==
+        std::map<std::string, Ids>{{"tiktok", Ids{"C4ABCDEFGHIJ1234567K"}}});
+}
+
 TEST_CASE("detector: a tag manager's runtime read as text is no tag without a literal ID") {
   Detector detector(signatures());
   FakeFetcher fetcher;
