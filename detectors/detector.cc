@@ -9,8 +9,10 @@
 
 #include "detectors/detector_state.h"
 #include "detectors/detector_url.h"
+#include "detectors/gtm_container.h"
 #include "detectors/match_evidence.h"
 #include "detectors/script_follow.h"
+#include "detectors/script_names.h"
 #include "detectors/script_text.h"
 #include "util/ascii.h"
 #include "util/domain.h"
@@ -117,15 +119,31 @@ Sighting Detector::make_sighting(const Signature& sig, const Place& place, const
 
 bool Detector::add_hits(const Place& place, std::string_view text, PageState& page) const {
   const MatchSet& matcher = signatures_.matcher();
-  std::vector<MatchHit> hits = matcher.match(place.kind, text);
+  // A call given a name (fbq("init", cfg.metaPixel)) takes the literal the script assigns to it.
+  std::vector<MatchHit> hits = with_assigned_literals(matcher.match(place.kind, text), text);
   std::map<std::size_t, std::pair<std::vector<std::string>, std::vector<std::string>>> extras;
+  std::map<std::pair<std::size_t, std::size_t>, bool> loads;  // (signature, pattern) -> loader
+  // A tag manager's runtime read as text (a container that did not decode) is the manager's
+  // code, never the site's: its calls count only with a literal ID.
+  const bool runtime = is_decoded_container_url(place.via);
+  auto loads_vendor = [&](const MatchHit& hit) {
+    auto [at, added] = loads.try_emplace(std::make_pair(hit.signature, hit.pattern), false);
+    if (added) {
+      at->second = hit.has_name && !runtime && matcher.loader_in(hit.signature, hit.pattern, text);
+    }
+    return at->second;
+  };
   for (const MatchHit& hit : hits) {
     const Signature& sig = signatures_.signatures()[hit.signature];
     const Pattern& pattern = sig.patterns[hit.pattern];
     auto tag_id = tag_id_for(hit, pattern, matcher.id_rules(hit.signature));
     // Inside a fetched script only a literal ID shows a configured tag: container runtimes and
-    // bundles carry vendor URLs and template code for tags that may not be there.
-    if (!tag_id || (place.kind == PlaceKind::kExternalJs && tag_id->empty())) continue;
+    // bundles carry vendor URLs and template code for tags that may not be there. A script that
+    // loads the vendor's code and calls it with a name holding no literal is the exception.
+    if (!tag_id ||
+        (place.kind == PlaceKind::kExternalJs && tag_id->empty() && !loads_vendor(hit))) {
+      continue;
+    }
     if (!extras.count(hit.signature)) {
       extras[hit.signature] = {matcher.events(hit.signature, text),
                                matcher.enhanced_match(hit.signature, text)};
@@ -201,7 +219,7 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
       const Signature& sig = signatures_.signatures()[c.signature];
       const Place* from = c.place < places.size() ? &places[c.place] : page.extra_place(c.place);
       if (c.sighting.commented || c.weak || from == nullptr) continue;
-      bool container = from->kind == PlaceKind::kScriptSrc && is_gtm_container_url(from->value);
+      bool container = from->kind == PlaceKind::kScriptSrc && is_decoded_container_url(from->value);
       if ((sig.follow || container) && from->kind == PlaceKind::kScriptSrc) {
         enqueue(from->value, from, depth);
       }
@@ -218,7 +236,7 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
     FetchedScript script = fetcher.fetch(item.url);
     if (!script.error.empty() || script.body.empty()) continue;
     const std::size_t first = page.candidates.size();
-    if (is_gtm_container_url(item.url) &&
+    if (is_decoded_container_url(item.url) &&
         match_container(item.url, script.body, *item.from, page)) {
       if (item.depth + 1 < options_.max_container_depth) enqueue_found(first, item.depth + 1);
       continue;

@@ -1,6 +1,6 @@
-// How the Detector reads a fetched GTM container: decoded, its live tags matched through the
-// signatures' container templates, its Custom HTML and Custom Image tags as places of their own.
-// A container that does not decode is matched as text, as any script, and listed as undecoded.
+// How the Detector reads a fetched GTM container or Google tag: decoded, its live tags matched
+// through the signatures' container templates, its Custom HTML and Custom Image tags as places of
+// their own. One that does not decode is matched as text, as any script, and listed as undecoded.
 #include <functional>
 #include <string>
 

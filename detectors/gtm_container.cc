@@ -111,7 +111,38 @@ std::vector<std::string> live_tags(const json& resource) {
   return firing;
 }
 
-GtmTag decode_tag(const json& tag, std::string firing, GtmResolver& resolver) {
+// The columns of a field written as a table (["list", ["map", "publicId", "G-1"], ...]) as
+// fields of their own, "vtp_childContainers.publicId", so a signature can name one column.
+void add_columns(const std::string& name, const json& value, GtmResolver& resolver,
+                 std::size_t max_values, std::vector<GtmField>& fields) {
+  if (!value.is_array() || value.empty() || value[0] != "list") return;
+  const std::size_t first = fields.size();
+  for (std::size_t row = 1; row < value.size(); ++row) {
+    const json& map = value[row];
+    if (!map.is_array() || map.empty() || map[0] != "map") continue;
+    for (std::size_t i = 1; i + 1 < map.size(); i += 2) {
+      if (!map[i].is_string()) continue;
+      const std::string column = name + "." + map[i].get<std::string>();
+      auto same = [&](const GtmField& f) { return f.name == column; };
+      auto found =
+          std::find_if(fields.begin() + static_cast<std::ptrdiff_t>(first), fields.end(), same);
+      if (found == fields.end()) found = fields.insert(fields.end(), GtmField{column, {}, false});
+      GtmResolution cell = resolver.resolve(map[i + 1]);
+      found->opaque = found->opaque || cell.opaque;
+      for (GtmValue& v : cell.values) {
+        auto same_text = [&](const GtmValue& kept) { return kept.text == v.text; };
+        if (found->values.size() >= max_values ||
+            std::any_of(found->values.begin(), found->values.end(), same_text)) {
+          continue;
+        }
+        found->values.push_back(std::move(v));
+      }
+    }
+  }
+}
+
+GtmTag decode_tag(const json& tag, std::string firing, GtmResolver& resolver,
+                  const GtmLimits& limits) {
   GtmTag out;
   out.template_name = function_of(tag);
   out.firing = std::move(firing);
@@ -123,6 +154,7 @@ GtmTag decode_tag(const json& tag, std::string firing, GtmResolver& resolver) {
     GtmResolution resolution = resolver.resolve(value);
     settings.insert(settings.end(), resolution.settings.begin(), resolution.settings.end());
     out.fields.push_back({name, std::move(resolution.values), resolution.opaque});
+    add_columns(name, value, resolver, limits.max_values, out.fields);
   }
   // A settings variable lends its fields to the tag; a field the tag sets itself wins.
   for (std::size_t index : settings) {
@@ -155,7 +187,7 @@ void decode_resource(const json& data, const GtmLimits& limits, GtmContainer& ou
   GtmResolver resolver(macros, limits);
   for (std::size_t i = 0; i < tags.size(); ++i) {
     if (firing[i].empty() || !tags[i].is_object() || function_of(tags[i]) == "__paused") continue;
-    out.tags.push_back(decode_tag(tags[i], firing[i], resolver));
+    out.tags.push_back(decode_tag(tags[i], firing[i], resolver, limits));
   }
   const json& permissions = member(data, "permissions");
   if (!permissions.is_object()) return;
@@ -166,12 +198,37 @@ void decode_resource(const json& data, const GtmLimits& limits, GtmContainer& ou
 
 }  // namespace
 
-bool is_gtm_container_url(std::string_view url) {
+namespace {
+
+// The lower-cased value of the first id= parameter of `url` when its path ends with `path`;
+// nothing when the path differs or there is no id= parameter.
+std::optional<std::string> id_param(std::string_view url, std::string_view path) {
   const std::string lower = ascii_lowercase(url);
-  std::size_t query = lower.find('?');
-  if (query == std::string::npos || !lower.substr(0, query).ends_with("/gtm.js")) return false;
-  std::size_t id = lower.find("id=gtm-", query);
-  return id != std::string::npos && (lower[id - 1] == '?' || lower[id - 1] == '&');
+  const std::size_t query = lower.find('?');
+  if (query == std::string::npos || !lower.substr(0, query).ends_with(path)) return std::nullopt;
+  for (std::size_t at = lower.find("id=", query); at != std::string::npos;
+       at = lower.find("id=", at + 3)) {
+    if (lower[at - 1] != '?' && lower[at - 1] != '&') continue;
+    const std::size_t end = lower.find_first_of("&#", at);
+    return lower.substr(at + 3, end == std::string::npos ? std::string::npos : end - at - 3);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_gtm_container_url(std::string_view url) {
+  auto id = id_param(url, "/gtm.js");
+  return id && id->starts_with("gtm-");
+}
+
+bool is_google_tag_url(std::string_view url) {
+  auto id = id_param(url, "/gtag/js");
+  return id && !id->empty();
+}
+
+bool is_decoded_container_url(std::string_view url) {
+  return is_gtm_container_url(url) || is_google_tag_url(url);
 }
 
 GtmContainer decode_gtm_container(std::string_view text, const GtmLimits& limits) {

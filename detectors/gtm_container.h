@@ -1,6 +1,7 @@
 // A Google Tag Manager container (the gtm.js a page loads) decoded into its live tags: each tag's
-// template and fields, with variables followed statically to every value they can take. Knows
-// nothing of vendors: detectors/container_tags.h matches the tags against the signatures.
+// template and fields, with variables followed statically to every value they can take. The
+// Google tag (gtag/js) serves a resource of the same shape, decoded the same way. Knows nothing
+// of vendors: detectors/container_tags.h matches the tags against the signatures.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,8 @@ struct GtmField {
 struct GtmTag {
   int tag_id = -1;            // the container's own tag_id
   std::string template_name;  // "__googtag", "__html", "__cvt_95229662_47"
+  // A field written as a table (a list of maps) also comes as one field per column, named
+  // "<field>.<key>": "vtp_childContainers.publicId".
   std::vector<GtmField> fields;
   std::string firing;  // the first firing rule as text: "All Pages", "Page Path contains /a"
 };
@@ -53,6 +56,13 @@ struct GtmLimits {
 
 // True when `url` is a GTM container URL (a gtm.js path with an id=GTM-... parameter).
 bool is_gtm_container_url(std::string_view url);
+
+// True when `url` is a Google tag URL (a gtag/js path with an id= parameter: G-, AW-, DC-, GT-).
+// Its tags name the destinations linked in the Google tag's settings.
+bool is_google_tag_url(std::string_view url);
+
+// Either of the two: a script decoded as a container rather than matched as text.
+bool is_decoded_container_url(std::string_view url);
 
 // Decodes `text`, the body of gtm.js. Never throws for bad input: a text with no resource, a
 // resource that is not JSON, or one over the limits comes back with `error` set.

@@ -49,7 +49,9 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 
 struct MatchSet::Compiled {
   std::vector<std::unique_ptr<RE2>> patterns;
-  std::vector<int> id_group;  // per pattern: the `id` group number, 0 when none
+  std::vector<int> id_group;                  // per pattern: the `id` group number, 0 when none
+  std::vector<int> name_group;                // per pattern: the `name` group number, 0 when none
+  std::vector<std::unique_ptr<RE2>> loaders;  // per pattern: its `loader`, null when none
   std::unique_ptr<RE2> format;
   std::string prefix;
   bool upper = false;
@@ -102,6 +104,16 @@ void MatchSet::compile_signature(const Signature& sig, std::size_t index,
     }
     auto named = re->NamedCapturingGroups();
     out.id_group.push_back(named.count("id") ? named.at("id") : 0);
+    out.name_group.push_back(named.count("name") ? named.at("name") : 0);
+    if (out.id_group.back() > 0 && out.name_group.back() > 0) {
+      return fail(pattern.line, pattern.regex, "captures both 'id' and 'name'");
+    }
+    if (!pattern.loader.empty() && out.name_group.back() == 0) {
+      return fail(pattern.line, pattern.regex, "'loader' needs a group named 'name'");
+    }
+    std::unique_ptr<RE2> loader;
+    if (!pattern.loader.empty() && !(loader = compile(pattern.loader, pattern.line))) return;
+    out.loaders.push_back(std::move(loader));
     out.patterns.push_back(std::move(re));
     for (PlaceKind kind : pattern.places) {
       KindSet& set = kinds_[static_cast<std::size_t>(kind)];
@@ -127,20 +139,27 @@ void MatchSet::search_pattern(std::size_t sig, std::size_t pattern, std::string_
   const Compiled& compiled = compiled_[sig];
   if (pattern >= compiled.patterns.size()) return;
   const RE2& re = *compiled.patterns[pattern];
-  int id_group = compiled.id_group[pattern];
-  std::vector<re2::StringPiece> groups(std::max(id_group, 0) + 1);
+  const int id_group = compiled.id_group[pattern];
+  const int name_group = compiled.name_group[pattern];
+  std::vector<re2::StringPiece> groups(std::max({id_group, name_group, 0}) + 1);
   std::size_t pos = 0;
   for (std::size_t n = 0; n < kMaxMatchesPerPattern && pos <= text.size(); ++n) {
     if (!re.Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(),
                   static_cast<int>(groups.size()))) {
       break;
     }
-    MatchHit hit{sig, pattern, static_cast<std::size_t>(groups[0].data() - text.data()),
-                 0,   false,   {}};
+    MatchHit hit;
+    hit.signature = sig;
+    hit.pattern = pattern;
+    hit.begin = static_cast<std::size_t>(groups[0].data() - text.data());
     hit.end = hit.begin + groups[0].size();
     if (id_group > 0 && groups[id_group].data() != nullptr) {
       hit.has_id = true;
       hit.captured_id = std::string(groups[id_group]);
+    }
+    if (name_group > 0 && groups[name_group].data() != nullptr) {
+      hit.has_name = true;
+      hit.captured_name = std::string(groups[name_group]);
     }
     hits.push_back(std::move(hit));
     pos = std::max(hits.back().end, hits.back().begin + 1);
@@ -196,6 +215,12 @@ std::vector<std::string> MatchSet::enhanced_match(std::size_t signature,
     });
   }
   return names;
+}
+
+bool MatchSet::loader_in(std::size_t signature, std::size_t pattern, std::string_view text) const {
+  const Compiled& compiled = compiled_[signature];
+  if (pattern >= compiled.loaders.size() || !compiled.loaders[pattern]) return false;
+  return RE2::PartialMatch(text, *compiled.loaders[pattern]);
 }
 
 IdRules MatchSet::id_rules(std::size_t signature) const {

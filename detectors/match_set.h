@@ -28,6 +28,10 @@ struct MatchHit {
   std::size_t end = 0;
   bool has_id = false;      // the pattern has an `id` group and it took part in the match
   std::string captured_id;  // the `id` group as written
+  // The pattern has a `name` group: the ID is held by this JavaScript name (an identifier or a
+  // dotted path, "settings.ads.tiktok"); detectors/script_names.h finds its literal, if any.
+  bool has_name = false;
+  std::string captured_name;
 };
 
 // Counters a test can read to see that the set, not every pattern, did the work.
@@ -56,6 +60,10 @@ class MatchSet {
 
   // The ID rules of a signature (format regex compiled here).
   IdRules id_rules(std::size_t signature) const;
+
+  // True when the pattern declares a `loader` and it matches somewhere in `text`: the script
+  // loads the vendor's code, so a call whose ID is held by a name is a tag even without its ID.
+  bool loader_in(std::size_t signature, std::size_t pattern, std::string_view text) const;
 
  private:
   struct Compiled;

@@ -34,7 +34,10 @@ struct Pattern {
   bool weak = false;           // counts only when the vendor has a non-weak hit on the page
   bool id_required = false;    // a hit needs a literal ID (a placeholder ID is no hit)
   bool id_must_match = false;  // a literal ID that does not fit id_format is someone else's tag
-  unsigned line = 0;           // line in the signature file
+  // RE2 for the vendor's loader, with a `name` group in `regex`: in a fetched script, a call
+  // whose ID is held by a name with no literal counts (with no ID) when the script matches this.
+  std::string loader;
+  unsigned line = 0;  // line in the signature file
 };
 
 // A tag-manager template that configures this vendor's tag: a built-in GTM template matched by

@@ -75,7 +75,8 @@ std::optional<std::vector<PlaceKind>> place_list(const toml::table& table, std::
 }
 
 std::optional<Pattern> parse_pattern(const toml::table& table, Reporter& reporter) {
-  if (!known_keys(table, {"places", "regex", "weak", "id_required", "id_must_match"}, reporter)) {
+  if (!known_keys(table, {"places", "regex", "weak", "id_required", "id_must_match", "loader"},
+                  reporter)) {
     return std::nullopt;
   }
   Pattern pattern;
@@ -100,6 +101,11 @@ std::optional<Pattern> parse_pattern(const toml::table& table, Reporter& reporte
   pattern.weak = table["weak"].value_or(false);
   pattern.id_required = table["id_required"].value_or(false);
   pattern.id_must_match = table["id_must_match"].value_or(false);
+  pattern.loader = table["loader"].value_or(std::string());
+  if (table.contains("loader") && pattern.loader.empty()) {
+    reporter.add(table, "pattern '" + *regex + "': 'loader' is a non-empty regex");
+    return std::nullopt;
+  }
   return pattern;
 }
 

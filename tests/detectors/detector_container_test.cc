@@ -1,12 +1,15 @@
-// The detector reading fetched GTM containers (detectors/detector_container.cc): decoded tags
-// with where they come from, Custom HTML as places, nested containers, and the text fallback.
+// The detector reading fetched GTM containers and Google tags (detectors/detector_container.cc):
+// decoded tags with where they come from, Custom HTML as places, nested containers, linked
+// destinations, and the text fallback.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "detectors/detector.h"
+#include "tests/support/temp_dir.h"
 
 namespace tagdrift::detectors {
 namespace {
@@ -188,6 +191,52 @@ TEST_CASE("detector container: one detector decodes a container again when its b
   CHECK(linkedin_ids("1341164") == std::vector<std::string>{"1341164"});
   CHECK(linkedin_ids("1341164") == std::vector<std::string>{"1341164"});
   CHECK(linkedin_ids("2666372") == std::vector<std::string>{"2666372"});
+}
+
+constexpr const char* kGoogleTag = "https://www.googletagmanager.com/gtag/js?id=G-LINKED1";
+
+std::set<std::string> ids_of(const PageDetections& found, const std::string& signature) {
+  std::set<std::string> ids;
+  for (const Sighting& s : found.active) {
+    if (s.signature_id == signature) ids.insert(s.tag_id);
+  }
+  return ids;
+}
+
+TEST_CASE("detector container: a Google tag's linked destinations are tags of their products") {
+  Fetcher fetcher;
+  fetcher.scripts[kGoogleTag] =
+      testing::read_file(std::string(TAGDRIFT_FIXTURES_DIR) + "/gtag/G-LINKED1.js");
+  const PageDetections found = detect(fetcher, kGoogleTag);
+  CHECK(found.undecoded.empty());
+  CHECK(fetcher.asked == std::vector<std::string>{kGoogleTag});
+  // Its own Analytics ID, the Ads account it sends conversions to, the linked Floodlight
+  // advertiser; not the Ads ID of a tag no rule fires (AW-111111111), nor the IDs in Google's
+  // runtime code after the resource (AW-999999999, 888888888, DC-7777777, G-RUNTIME99).
+  CHECK(ids_of(found, "google-analytics-gtag") == std::set<std::string>{"G-LINKED1"});
+  CHECK(ids_of(found, "google-ads") == std::set<std::string>{"AW-620935990"});
+  CHECK(ids_of(found, "google-floodlight") == std::set<std::string>{"DC-8765432"});
+  for (const Sighting& s : found.active) {
+    INFO(s.vendor << " " << s.tag_id);
+    CHECK((s.vendor == "google-analytics" || s.vendor == "google-ads"));
+  }
+  for (const Sighting* s : of_vendor(found, "google-ads")) {
+    if (s->signature_id != "google-floodlight") continue;
+    CHECK(s->product == "Floodlight (Campaign Manager 360)");
+    CHECK(s->via == kGoogleTag);
+    CHECK(s->container.container_id == "G-LINKED1");
+    CHECK(s->container.template_name == "__zone");
+    CHECK(s->container.firing == "All Pages");
+  }
+}
+
+TEST_CASE("detector container: a Google tag that does not decode is matched as text, said so") {
+  Fetcher fetcher;
+  fetcher.scripts[kGoogleTag] = "var data = {\"resource\": {\"tags\": [{\"function\":\"__gct\"";
+  const PageDetections found = detect(fetcher, kGoogleTag);
+  REQUIRE(found.undecoded.size() == 1);
+  CHECK(found.undecoded[0].starts_with(std::string(kGoogleTag) + ": container resource"));
+  CHECK(ids_of(found, "google-analytics-gtag") == std::set<std::string>{"G-LINKED1"});
 }
 
 }  // namespace

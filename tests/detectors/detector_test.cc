@@ -217,6 +217,102 @@ TEST_CASE("detector: in a fetched script, vendor code without a literal ID is no
   CHECK(found.active[0].vendor == "google-tag-manager");
 }
 
+// A first-party bundle as a page loads it, fetched through the fetcher.
+PageDetections detect_bundle(FakeFetcher& fetcher, const std::string& body) {
+  Detector detector(signatures());
+  const std::string bundle = "https://www.smile-dental.test/assets/app.min.js";
+  fetcher.scripts[bundle] = body;
+  return detector.detect({place(PlaceKind::kScriptSrc, bundle, 20)}, kPage, &fetcher);
+}
+
+std::map<std::string, std::vector<std::string>> ids_by_vendor(const PageDetections& found) {
+  std::map<std::string, std::vector<std::string>> ids;
+  for (const Sighting& s : found.active) ids[s.vendor].push_back(s.tag_id);
+  return ids;
+}
+
+TEST_CASE("detector: a bundle's vendor call given a name reports the literal assigned to it") {
+  FakeFetcher fetcher;
+  const PageDetections found = detect_bundle(
+      fetcher,
+      "var settings={ads:{tiktok:\"C4ABCDEFGHIJ1234567K\"}};window.siteConfig={metaPixel:"
+      "\"621234567890123\"};const cfg={pinterest:'2612345678901'};\n"
+      "ttq.load(settings.ads.tiktok);fbq(\"init\", window.siteConfig.metaPixel);"
+      "pintrk('load', cfg.pinterest);");
+  using Ids = std::vector<std::string>;
+  CHECK(ids_by_vendor(found) ==
+        std::map<std::string, Ids>{{"meta", Ids{"621234567890123"}},
+                                   {"pinterest", Ids{"2612345678901"}},
+                                   {"tiktok", Ids{"C4ABCDEFGHIJ1234567K"}}});
+}
+
+TEST_CASE("detector: a bundle that loads the vendor and passes a name with no literal: no ID") {
+  FakeFetcher fetcher;
+  const PageDetections found = detect_bundle(
+      fetcher,
+      "!function(e){var t=document.createElement(\"script\");t.src=\"https://connect.facebook.net"
+      "/en_US/fbevents.js\"}();fbq(\"init\",window.__CONFIG__.metaPixel);");
+  using Ids = std::vector<std::string>;
+  CHECK(ids_by_vendor(found) == std::map<std::string, Ids>{{"meta", Ids{""}}});
+}
+
+TEST_CASE("detector: a bundle passing a name with no literal and no loader is no tag") {
+  FakeFetcher fetcher;
+  const PageDetections found =
+      detect_bundle(fetcher, "export function track(c){fbq(\"init\",c.metaPixel);ttq.load(c.tt)}");
+  CHECK(found.active.empty());
+}
+
+TEST_CASE("detector: a bundle of nearly 4 MB is read to its end for names and literals") {
+  FakeFetcher fetcher;
+  std::string body = "var settings={ads:{tiktok:\"C4ABCDEFGHIJ1234567K\"}};\n";
+  const std::string filler =
+      "function r(a,b){var o={name:\"tiktok\",ads:a};return o.ads.load?o:b.tiktok_id=\"x\"}\n";
+  while (body.size() + filler.size() < (4u << 20) - 100) body += filler;
+  body += "ttq.load(settings.ads.tiktok);";
+  const PageDetections found = detect_bundle(fetcher, body);
+  using Ids = std::vector<std::string>;
+  CHECK(ids_by_vendor(found) ==
+        std::map<std::string, Ids>{{"tiktok", Ids{"C4ABCDEFGHIJ1234567K"}}});
+}
+
+TEST_CASE("detector: a tag manager's runtime read as text is no tag without a literal ID") {
+  Detector detector(signatures());
+  FakeFetcher fetcher;
+  const std::string gtm = "https://www.googletagmanager.com/gtm.js?id=GTM-5WW98D";
+  // Not a container resource, so it is matched as text.
+  fetcher.scripts[gtm] =
+      "var u=\"https://connect.facebook.net/en_US/fbevents.js\";function px(c){fbq(\"init\","
+      "c.metaPixel)}";
+  const PageDetections found =
+      detector.detect({place(PlaceKind::kScriptSrc, gtm)}, kPage, &fetcher);
+  REQUIRE(found.undecoded.size() == 1);
+  for (const Sighting& s : found.active) CHECK(s.vendor == "google-tag-manager");
+}
+
+TEST_CASE("detector: a literal that does not fit the vendor's IDs is no ID") {
+  FakeFetcher fetcher;
+  const PageDetections found =
+      detect_bundle(fetcher,
+                    "var social={pinterest:\"https://pinterest.com/smile\"};"
+                    "var tags={pinterest:\"2612345678901\"};pintrk('load',tags.pinterest);");
+  using Ids = std::vector<std::string>;
+  CHECK(ids_by_vendor(found) == std::map<std::string, Ids>{{"pinterest", Ids{"2612345678901"}}});
+}
+
+TEST_CASE("detector: an inline script's name is looked up in that script") {
+  Detector detector(signatures());
+  const PageDetections found = detector.detect(
+      {place(PlaceKind::kScriptInline, "var pixelId = '236244464038933'; fbq('init', pixelId);"),
+       place(PlaceKind::kScriptInline, "fbq('init', otherPixel); fbq('track', 'PageView');")},
+      kPage, nullptr);
+  std::vector<std::string> ids;
+  for (const Sighting& s : found.active) ids.push_back(s.tag_id);
+  // The second script's call has no literal in its own script; the page's one Meta ID is lent
+  // to it, as to any sighting of the vendor without one.
+  CHECK(ids == std::vector<std::string>{"236244464038933", "236244464038933"});
+}
+
 TEST_CASE("detector: commented scripts are not fetched") {
   Detector detector(signatures());
   FakeFetcher fetcher;

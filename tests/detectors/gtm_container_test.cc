@@ -224,5 +224,32 @@ TEST_CASE("gtm container: which URLs are containers") {
   CHECK_FALSE(is_gtm_container_url("https://www.googletagmanager.com/gtm.js?xid=GTM-AB12CD"));
 }
 
+TEST_CASE("gtm container: which URLs are Google tags, decoded the same way") {
+  CHECK(is_google_tag_url("https://www.googletagmanager.com/gtag/js?id=G-AB12CD"));
+  CHECK(is_google_tag_url("https://www.googletagmanager.com/gtag/js?l=dl&id=AW-620935990"));
+  CHECK(is_google_tag_url("https://www.googletagmanager.com/gtag/js?id=DC-8765432#x"));
+  CHECK_FALSE(is_google_tag_url("https://www.googletagmanager.com/gtag/js?id="));
+  CHECK_FALSE(is_google_tag_url("https://www.googletagmanager.com/gtag/js?uid=G-AB12CD"));
+  CHECK_FALSE(is_google_tag_url("https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"));
+  CHECK(is_decoded_container_url("https://www.googletagmanager.com/gtm.js?id=GTM-AB12CD"));
+  CHECK(is_decoded_container_url("https://www.googletagmanager.com/gtag/js?id=GT-AB12CD"));
+  CHECK_FALSE(is_decoded_container_url("https://www.google-analytics.com/analytics.js"));
+}
+
+TEST_CASE("gtm container: a field written as a table gives one field per column") {
+  GtmContainer c = decode_gtm_container(container(
+      R"([{"function":"__e"},{"function":"__c","vtp_value":"DC-8765432"}])",
+      R"([{"function":"__zone","vtp_childContainers":["list",["map","publicId","AW-620935990","nickname","Ads"],["map","publicId",["macro",1]],["map","publicId","AW-620935990"]],"tag_id":3}])"));
+  REQUIRE(c.error.empty());
+  REQUIRE(c.tags.size() == 1);
+  const GtmField* ids = field(c.tags[0], "vtp_childContainers.publicId");
+  REQUIRE(ids != nullptr);
+  CHECK(texts(ids) == std::vector<std::string>{"AW-620935990", "DC-8765432"});
+  CHECK(ids->values[1].resolved == "constant (macro 1)");
+  CHECK(texts(field(c.tags[0], "vtp_childContainers.nickname")) == std::vector<std::string>{"Ads"});
+  // The whole table is still one field with every cell.
+  CHECK(texts(field(c.tags[0], "vtp_childContainers")).size() == 3);
+}
+
 }  // namespace
 }  // namespace tagdrift::detectors

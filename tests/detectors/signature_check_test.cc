@@ -82,5 +82,65 @@ id_format = '^\d+$'
   CHECK(failures[1].find("does not decode") != std::string::npos);
 }
 
+TEST_CASE("signature check: a name pattern's groups and loader are checked, its examples run") {
+  testing::TempDir dir;
+  dir.write("acme.toml", R"toml(vendor = "acme"
+category = "analytics"
+product = "Acme"
+[[signature]]
+id = "acme-both"
+  [[signature.pattern]]
+  places = ["inline"]
+  regex = '''acme\.init\((?P<name>\w+)|acme\.id\((?P<id>\d+)'''
+[[signature]]
+id = "acme-loader-without-name"
+  [[signature.pattern]]
+  places = ["inline"]
+  regex = '''acme\.init\((?P<id>\d+)'''
+  loader = '''cdn\.acme\.test'''
+[[signature]]
+id = "acme-bad-loader"
+  [[signature.pattern]]
+  places = ["inline"]
+  regex = '''acme\.init\((?P<name>\w+)'''
+  loader = '''cdn\.acme\.(test'''
+[[signature]]
+id = "acme-pixel"
+id_format = '^\d+$'
+  [[signature.pattern]]
+  places = ["inline", "external-js"]
+  regex = '''acme\.init\((?P<name>[\w.]+)\)'''
+  loader = '''cdn\.acme\.test/a\.js'''
+  [[signature.example]]
+  place = "external-js"
+  text = "var cfg = {acmeId: '4242'}; acme.init(cfg.acmeId)"
+  id = "4242"
+  [[signature.example]]
+  place = "external-js"
+  text = "s.src = 'https://cdn.acme.test/a.js'; acme.init(cfg.acmeId)"
+  id = ""
+  [[signature.example]]
+  place = "external-js"
+  text = "acme.init(cfg.acmeId)"
+  id = ""
+)toml");
+  std::vector<std::string> failures;
+  for (const std::string& failure : check_signatures(dir.path().string())) {
+    if (failure.find("acme") != std::string::npos) failures.push_back(failure);
+  }
+  for (const std::string& failure : failures) UNSCOPED_INFO(failure);
+  REQUIRE(failures.size() == 4);
+  CHECK(failures[0].find("acme.toml:6: signature 'acme-both'") != std::string::npos);
+  CHECK(failures[0].find("captures both 'id' and 'name'") != std::string::npos);
+  CHECK(failures[1].find("acme.toml:11: signature 'acme-loader-without-name'") !=
+        std::string::npos);
+  CHECK(failures[1].find("'loader' needs a group named 'name'") != std::string::npos);
+  CHECK(failures[2].find("acme.toml:17: signature 'acme-bad-loader'") != std::string::npos);
+  CHECK(failures[2].find("missing )") != std::string::npos);
+  // Without the loader in the script, a name with no literal is no tag in a fetched script.
+  CHECK(failures[3].find("acme.toml:36: signature 'acme-pixel': example (external-js): "
+                         "positive example did not match") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace tagdrift::detectors
