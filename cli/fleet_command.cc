@@ -50,8 +50,8 @@ int run_fleet_command(FleetFlags& flags) {
   }
   // Every site and the output are checked before the first site is scanned.
   std::vector<fleet::SiteEntry> entries = fleet::load_sites_file(flags.sites_file);
-  std::vector<fleet::FleetSite> sites = fleet::plan_fleet(entries, flags.options);
   check_output_writable(flags.output);
+  std::vector<fleet::FleetSite> sites = fleet::plan_fleet(entries, flags.options);
   std::vector<fleet::SiteOutcome> outcomes = fleet::run_fleet(sites, flags.options);
   write_output(flags.output,
                [&](std::ostream& out) { fleet::render_summary(outcomes, format, out); });

@@ -126,7 +126,8 @@ int tags_all_sites(const storage::History& history, const std::string& format) {
   for (const auto& t : tags) {
     std::vector<std::string> where;
     for (const auto& on : t.sites) where.push_back(on.site);
-    fmt::print(kRow, t.vendor, t.tag_id.empty() ? "-" : t.tag_id, t.category, t.sites.size(),
+    // A tag without an ID (an unknown third party) is told apart by its key.
+    fmt::print(kRow, t.vendor, t.tag_id.empty() ? t.key : t.tag_id, t.category, t.sites.size(),
                fmt::join(where, " "));
   }
   return kOk;

@@ -251,8 +251,10 @@ TEST_CASE("fleet command: a bad sites file is refused whole, before anything is 
     std::string text, message;
   };
   const std::vector<Case> cases = {
-      {good + "[[site]\n", ":4:7: expected ']]' at end of array-of-tables header"},
-      {good + "taregts = 1\n", ":4:1: unknown key 'taregts' (the file holds [[site]] tables)"},
+      {good + "[[site]\n", ":4:8: Error while parsing table header: expected ']', saw '\\n'"},
+      {good + "taregts = 1\n",
+       ":4:1: unknown key 'taregts' in [[site]] (name, targets, base_url, scope, include, "
+       "exclude, policy, notify, fail_on, max_pages, group); did you mean 'targets'?"},
       {good + "max_pages = -1\n", ":4:13: 'max_pages' must be a whole number above 0"},
       {good + good, ":5:8: duplicate site name 'a' (first at SITES:1:1)"},
       {"[[site]]\nname = \"b\"\n", ":1:1: site 'b' has no 'targets'"},
@@ -293,7 +295,7 @@ TEST_CASE("fleet command: tags and history --all-sites say which tag runs where"
   CHECK(tags.exit_code == 0);
   const json inventory = json::parse(tags.out);
   REQUIRE(inventory.size() == 2);
-  CHECK(inventory[0]["key"] == "meta-pixel:4836152907314682");
+  CHECK(inventory[0]["key"] == "meta:4836152907314682");
   REQUIRE(inventory[0]["sites"].size() == 2);
   CHECK(inventory[0]["sites"][0]["site"] == std::min(origin_a, origin_b));
   CHECK(inventory[0]["sites"][1]["site"] == std::max(origin_a, origin_b));
@@ -322,4 +324,29 @@ TEST_CASE("fleet command: tags and history --all-sites say which tag runs where"
   ChildResult both =
       tagdrift_run({"tags", "--all-sites", "--site", origin_b, "--db", db.string()}, dir.path());
   CHECK(both.exit_code == 2);
+}
+
+TEST_CASE("fleet command: examples/sites.toml runs as the README shows, from any folder") {
+  TempDir dir;
+  const std::string example = std::string(TAGDRIFT_SOURCE_DIR) + "/examples/sites.toml";
+  ChildResult run =
+      tagdrift_run(fleet_args(example, dir.path() / "fleet.db",
+                              {"--format", "json", "--reports", (dir.path() / "r").string()}),
+                   dir.path());
+  INFO(run.err);
+  const json summary = json::parse(run.out);
+  check_valid_summary(summary);
+  REQUIRE(summary["sites"].size() == 2);
+  CHECK(summary["sites"][0]["site"] == "https://www.example-clinic.test");
+  CHECK(summary["sites"][1]["site"] == "https://staging.example-clinic.test");
+  for (const json& site : summary["sites"]) {
+    CHECK(site["complete"] == true);
+    CHECK(site["group"] == "riverside");
+  }
+  // Staging gates on high; production has no gate.
+  CHECK(summary["sites"][0]["exit_code"] == 0);
+  CHECK(summary["sites"][1]["fail_on"] == "high");
+  CHECK(run.exit_code == summary["sites"][1]["exit_code"]);
+  CHECK(fs::exists(dir.path() / "r/riverside-clinic.json"));
+  CHECK(fs::exists(dir.path() / "r/riverside-clinic-staging.json"));
 }

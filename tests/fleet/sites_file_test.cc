@@ -70,7 +70,7 @@ base_url = "https://landing.clinic.test/"
 
 TEST_CASE("sites file: a syntax error names its line and column") {
   CHECK(refusal("[[site]]\nname = \"a\"\ntargets = [\"https://a.test/\"\n") ==
-        "sites.toml:4:1: expected ']' at end of array, saw end-of-file");
+        "sites.toml:3:30: Error while parsing array: encountered end-of-file");
 }
 
 TEST_CASE("sites file: an unknown key is named, with the key meant") {
