@@ -83,7 +83,7 @@ long CrawlRun::poll_timeout_ms() const {
   // let more start: waiting on the frontier's clock here would spin.
   if (!may_start_more()) {
     // Another crawl's finished transfer frees the shared budget without waking this poll.
-    return budget_full() ? 20 : 1000;
+    return has_own_room() ? 20 : 1000;
   }
   auto next = frontier_.next_ready();
   if (!next) return 1000;
@@ -91,12 +91,14 @@ long CrawlRun::poll_timeout_ms() const {
   return std::clamp<long>(wait.count(), 0, 1000);
 }
 
-bool CrawlRun::may_start_more() const {
+bool CrawlRun::may_start_more() const { return has_own_room() && !budget_full(); }
+
+bool CrawlRun::has_own_room() const {
   // Bodies waiting for a worker count against the budget too, so memory stays bounded when
   // parsing is slower than fetching.
   auto limit = static_cast<std::size_t>(std::max(1, options_.concurrency)) + 2 * workers_.size();
   return running_ < static_cast<std::size_t>(std::max(1, options_.concurrency)) &&
-         running_ + in_worker_ < limit && !budget_full();
+         running_ + in_worker_ < limit;
 }
 
 bool CrawlRun::budget_full() const {
