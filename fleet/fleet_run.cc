@@ -78,8 +78,11 @@ SiteOutcome scan_site(const FleetSite& site, const FleetOptions& options,
   } catch (const Error& error) {
     outcome.errors.push_back(error.what());
     outcome.exit_code = static_cast<int>(ExitCode::kTargetFailed);
+  } catch (const std::bad_alloc&) {
+    // Nothing may leave a site's thread: the other sites go on, and this one failed.
+    outcome.errors.push_back("out of memory");
+    outcome.exit_code = static_cast<int>(ExitCode::kTargetFailed);
   } catch (const std::exception& error) {
-    if (dynamic_cast<const std::bad_alloc*>(&error) != nullptr) throw;
     outcome.errors.push_back(std::string("internal error: ") + error.what());
     outcome.exit_code = static_cast<int>(ExitCode::kTargetFailed);
   }

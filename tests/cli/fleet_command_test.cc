@@ -350,3 +350,22 @@ TEST_CASE("fleet command: examples/sites.toml runs as the README shows, from any
   CHECK(fs::exists(dir.path() / "r/riverside-clinic.json"));
   CHECK(fs::exists(dir.path() / "r/riverside-clinic-staging.json"));
 }
+
+TEST_CASE("fleet command: each site notifies as scan would, where its table says") {
+  TempDir dir;
+  tagdrift::testing::Webhook hook;
+  SwitchableSite a, b;
+  a.set("/", 200, page(kMeta));
+  b.set("/", 200, page(kPinterest));
+  const fs::path sites =
+      dir.write("sites.toml",
+                "[[site]]\nname = \"a\"\ntargets = [\"" + a.url() + "\"]\nnotify = \"" +
+                    hook.url() + "\"\n\n[[site]]\nname = \"b\"\ntargets = [\"" + b.url() + "\"]\n");
+  ChildResult run = tagdrift_run(fleet_args(sites, dir.path() / "h.db", {}), dir.path());
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  const auto posts = hook.posts();
+  REQUIRE(posts.size() == 1);
+  CHECK(posts[0].body.find("4836152907314682") != std::string::npos);
+  CHECK(posts[0].body.find("2612345678901") == std::string::npos);
+}
