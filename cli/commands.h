@@ -10,6 +10,7 @@ namespace tagdrift::cli {
 using Action = std::function<int()>;
 
 void add_scan_command(CLI::App& app, Action& action);
+void add_fleet_command(CLI::App& app, Action& action);
 void add_signatures_command(CLI::App& app, Action& action);
 void add_history_commands(CLI::App& app, Action& action);
 void add_report_commands(CLI::App& app, Action& action);

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/db_flags.h"
+#include "fleet/fleet_inventory.h"
 #include "storage/approvals.h"
 #include "storage/database.h"
 #include "storage/history.h"
@@ -27,9 +28,41 @@ void check_format(const std::string& format) {
   }
 }
 
-int history(const DbFlags& flags, const std::string& format) {
+// `history --all-sites`: one row per site, its newest scan and the one drift compares with.
+int history_all_sites(const storage::History& history, const std::string& format) {
+  auto states = fleet::site_states(history);
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& s : states) {
+      list.push_back(
+          {{"site", s.site},
+           {"scans", s.scans},
+           {"latest_scan", s.latest.id},
+           {"latest_started_at", s.latest.started_at},
+           {"latest_complete", s.latest.complete},
+           {"last_complete_scan",
+            s.last_complete_scan ? nlohmann::json(*s.last_complete_scan) : nlohmann::json(nullptr)},
+           {"last_complete_at", s.last_complete_at}});
+    }
+    std::cout << list.dump(2) << '\n';
+    return kOk;
+  }
+  constexpr std::string_view kRow = "{:<{}}  {:>5}  {:>6}  {:<20}  {:<10}  {:>13}\n";
+  std::size_t width = 4;
+  for (const auto& s : states) width = std::max(width, s.site.size());
+  fmt::print(kRow, "SITE", width, "SCANS", "LATEST", "STARTED", "STATE", "LAST COMPLETE");
+  for (const auto& s : states) {
+    fmt::print(kRow, s.site, width, s.scans, s.latest.id, s.latest.started_at,
+               s.latest.complete ? "complete" : "incomplete",
+               s.last_complete_scan ? std::to_string(*s.last_complete_scan) : "-");
+  }
+  return kOk;
+}
+
+int history(const DbFlags& flags, const std::string& format, bool all_sites) {
   check_format(format);
   Database db = Database::open(flags.db, Database::Mode::kReadOnly);
+  if (all_sites) return history_all_sites(storage::History(db), format);
   storage::History history(db);
   if (!flags.site.empty()) pick_site(history, flags.site);  // an unknown site is an error
   auto scans = history.list_scans(flags.site);
@@ -65,9 +98,45 @@ bool commented_out(const storage::TagRecord& tag) {
   return tag.pages_last_scan == 0 && tag.pages_commented_last_scan > 0;
 }
 
-int tags(const DbFlags& flags, const std::string& format) {
+// `tags --all-sites`: which vendor and tag ID runs on which site, now.
+int tags_all_sites(const storage::History& history, const std::string& format) {
+  auto tags = fleet::tags_across_sites(history);
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : tags) {
+      nlohmann::json sites = nlohmann::json::array();
+      for (const auto& on : t.sites) {
+        sites.push_back({{"site", on.site},
+                         {"pages", on.pages},
+                         {"first_seen", on.first_seen},
+                         {"approved", on.approved}});
+      }
+      list.push_back({{"key", t.key},
+                      {"vendor", t.vendor},
+                      {"product", t.product},
+                      {"category", t.category},
+                      {"tag_id", t.tag_id},
+                      {"sites", sites}});
+    }
+    std::cout << list.dump(2) << '\n';
+    return kOk;
+  }
+  constexpr std::string_view kRow = "{:<20}  {:<24}  {:<16}  {:>5}  {}\n";
+  fmt::print(kRow, "VENDOR", "TAG ID", "CATEGORY", "SITES", "WHERE");
+  for (const auto& t : tags) {
+    std::vector<std::string> where;
+    for (const auto& on : t.sites) where.push_back(on.site);
+    // A tag without an ID (an unknown third party) is told apart by its key.
+    fmt::print(kRow, t.vendor, t.tag_id.empty() ? t.key : t.tag_id, t.category, t.sites.size(),
+               fmt::join(where, " "));
+  }
+  return kOk;
+}
+
+int tags(const DbFlags& flags, const std::string& format, bool all_sites) {
   check_format(format);
   Database db = Database::open(flags.db, Database::Mode::kReadOnly);
+  if (all_sites) return tags_all_sites(storage::History(db), format);
   storage::History history(db);
   if (!flags.site.empty()) pick_site(history, flags.site);  // an unknown site is an error
   auto records = history.tags(flags.site);
@@ -131,7 +200,13 @@ struct Flags {
   std::string format = "text";
   std::string key;
   std::string note;
+  bool all_sites = false;
 };
+
+void add_all_sites_flag(CLI::App& command, Flags& flags, const char* what) {
+  CLI::Option* site = command.get_option("--site");
+  command.add_flag("--all-sites", flags.all_sites, what)->excludes(site);
+}
 
 }  // namespace
 
@@ -140,16 +215,21 @@ void add_history_commands(CLI::App& app, Action& action) {
   CLI::App* list = app.add_subcommand("history", "List the scans in the history, per site");
   add_db_flags(*list, flags->db);
   list->add_option("--format", flags->format, "text or json")->capture_default_str();
-  list->callback(
-      [flags, &action] { action = [flags] { return history(flags->db, flags->format); }; });
+  add_all_sites_flag(*list, *flags, "One row per site: its newest scan and last complete one");
+  list->callback([flags, &action] {
+    action = [flags] { return history(flags->db, flags->format, flags->all_sites); };
+  });
 
   CLI::App* inventory = app.add_subcommand("tags",
                                            "The tag inventory: first and last seen, "
                                            "pages, approval");
   add_db_flags(*inventory, flags->db);
   inventory->add_option("--format", flags->format, "text or json")->capture_default_str();
-  inventory->callback(
-      [flags, &action] { action = [flags] { return tags(flags->db, flags->format); }; });
+  add_all_sites_flag(*inventory, *flags,
+                     "Which vendor and tag ID runs on which site, across every site");
+  inventory->callback([flags, &action] {
+    action = [flags] { return tags(flags->db, flags->format, flags->all_sites); };
+  });
 
   CLI::App* ok = app.add_subcommand("approve", "Mark a tag identity (KEY) as expected on a site");
   add_db_flags(*ok, flags->db);

@@ -24,6 +24,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   tagdrift::cli::Action action;
   tagdrift::cli::add_scan_command(app, action);
+  tagdrift::cli::add_fleet_command(app, action);
   tagdrift::cli::add_signatures_command(app, action);
   tagdrift::cli::add_history_commands(app, action);
   tagdrift::cli::add_report_commands(app, action);

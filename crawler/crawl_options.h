@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace tagdrift::crawler {
+
+class TransferBudget;
 
 enum class ScopeMode { kHost, kDomain };
 
@@ -25,6 +28,9 @@ struct CrawlOptions {
   bool use_sitemaps = true;
   double rate = 0;  // requests per second per host; 0 = unlimited
   int concurrency = 8;
+  // Shared with crawls running beside this one (a fleet): their transfers in flight together.
+  // Null: this crawl's own concurrency is the only limit.
+  std::shared_ptr<TransferBudget> transfer_budget;
   std::string user_agent;  // empty = "tagdrift/<version>"
 
   // Limits

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "crawler/transfer_budget.h"
 #include "crawler/url.h"
 #include "util/error.h"
 
@@ -42,7 +43,10 @@ CrawlRun::CrawlRun(const CrawlOptions& options, std::vector<std::string> seeds,
   if (options.ignore_robots) frontier_.open_all_origins();
 }
 
-CrawlRun::~CrawlRun() = default;
+CrawlRun::~CrawlRun() {
+  // Transfers still on the multi handle (a crawl ended by an error) free their slots.
+  if (options_.transfer_budget) options_.transfer_budget->give_back(running_);
+}
 
 CrawlSummary CrawlRun::run() {
   auto started = Clock::now();
@@ -77,19 +81,28 @@ bool CrawlRun::done() const {
 long CrawlRun::poll_timeout_ms() const {
   // With the transfer budget full, only a finished transfer or parse (which wakes the poll) can
   // let more start: waiting on the frontier's clock here would spin.
-  if (!may_start_more()) return 1000;
+  if (!may_start_more()) {
+    // Another crawl's finished transfer frees the shared budget without waking this poll.
+    return has_own_room() ? 20 : 1000;
+  }
   auto next = frontier_.next_ready();
   if (!next) return 1000;
   auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*next - Clock::now());
   return std::clamp<long>(wait.count(), 0, 1000);
 }
 
-bool CrawlRun::may_start_more() const {
+bool CrawlRun::may_start_more() const { return has_own_room() && !budget_full(); }
+
+bool CrawlRun::has_own_room() const {
   // Bodies waiting for a worker count against the budget too, so memory stays bounded when
   // parsing is slower than fetching.
   auto limit = static_cast<std::size_t>(std::max(1, options_.concurrency)) + 2 * workers_.size();
   return running_ < static_cast<std::size_t>(std::max(1, options_.concurrency)) &&
          running_ + in_worker_ < limit;
+}
+
+bool CrawlRun::budget_full() const {
+  return options_.transfer_budget && !options_.transfer_budget->has_room();
 }
 
 void CrawlRun::start_transfers() {
@@ -164,6 +177,7 @@ void CrawlRun::start(std::unique_ptr<Transfer> transfer, const std::string& url)
     return;
   }
   ++running_;
+  if (options_.transfer_budget) options_.transfer_budget->take();
   transfer.release();  // owned by the multi handle until read_completions takes it back
 }
 
@@ -177,6 +191,7 @@ void CrawlRun::read_completions() {
     CURLcode code = message->data.result;
     curl_multi_remove_handle(multi_.get(), message->easy_handle);
     --running_;
+    if (options_.transfer_budget) options_.transfer_budget->give_back();
     finish(std::move(transfer), code);
   }
 }

@@ -42,6 +42,8 @@ class CrawlRun {
   void request_robots();
   void start_transfers();
   bool may_start_more() const;
+  bool has_own_room() const;  // this crawl's own limits allow another transfer
+  bool budget_full() const;   // the transfer budget shared with other crawls has no room
   void start(std::unique_ptr<Transfer> transfer, const std::string& url);
   std::unique_ptr<Transfer> new_transfer(TransferKind kind);
   void start_page(Frontier::Next next);
