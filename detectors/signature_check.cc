@@ -66,7 +66,11 @@ std::string example_failure(const Detector& detector, const Signature& sig,
   }
   PageDetections found =
       detector.detect({place}, kExamplePage, example.container_tag ? &container : nullptr);
-  if (!found.undecoded.empty()) return "container example does not decode: " + found.undecoded[0];
+  for (const UnreadScript& unread : found.unread) {
+    if (unread.reason == UnreadReason::kUndecoded) {
+      return "container example does not decode: " + unread.url + ": " + unread.detail;
+    }
+  }
   std::vector<std::string> ids, events, fields;
   for (const Sighting& s : found.active) {
     if (s.signature_id != sig.id) continue;
