@@ -82,6 +82,7 @@ ScanContents History::load_scan(std::int64_t id) const {
   read_sightings(
       db_, id, [&](SightingRecord sighting) { contents.sightings.push_back(std::move(sighting)); });
   contents.scripts = read_scripts(db_, id);
+  contents.unread = read_unread_scripts(db_, id);
   return contents;
 }
 
@@ -90,6 +91,10 @@ void History::for_each_record(std::int64_t id, const std::function<void(PageReco
   Transaction snapshot(db_.handle(), Transaction::Kind::kRead);
   read_pages(db_, id, page);
   read_sightings(db_, id, sighting);
+}
+
+std::vector<UnreadScriptRecord> History::unread_scripts(std::int64_t id) const {
+  return read_unread_scripts(db_, id);
 }
 
 std::optional<ScanRecord> History::last_complete_scan(const std::string& site,

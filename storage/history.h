@@ -29,6 +29,9 @@ class History {
   void for_each_record(std::int64_t id, const std::function<void(PageRecord)>& page,
                        const std::function<void(SightingRecord)>& sighting) const;
 
+  // The scripts scan `id` could not read in full, in the order they were written.
+  std::vector<UnreadScriptRecord> unread_scripts(std::int64_t id) const;
+
   // The newest complete scan of `site` older than `before_id`: what a rescan may reuse.
   std::optional<ScanRecord> last_complete_scan(
       const std::string& site,

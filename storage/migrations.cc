@@ -135,6 +135,21 @@ constexpr std::string_view kSchemaV4 = R"sql(
 ALTER TABLE scans ADD COLUMN baseline INTEGER NOT NULL DEFAULT 1 CHECK (baseline IN (0, 1));
 )sql";
 
+// Version 5: nothing skipped in silence. Each script or container a page loads that detection
+// could not analyse in full (too large, failed to fetch, not JavaScript, past the script limits, a
+// container that did not decode), with the reason, so that a past report shows it and drift can
+// compare it.
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE unread_scripts (
+  scan_id INTEGER NOT NULL REFERENCES scans(id),
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  url     TEXT NOT NULL,
+  reason  TEXT NOT NULL,
+  detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX unread_scripts_by_scan ON unread_scripts(scan_id, page_id);
+)sql";
+
 void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
   // PRAGMA takes no bound parameters; the value is our own integer, never outside input.
   Statement(db, fmt::format("PRAGMA {} = {}", name, value)).run();
@@ -144,10 +159,7 @@ void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
 
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> migrations = {
-      {1, kSchemaV1},
-      {2, kSchemaV2},
-      {3, kSchemaV3},
-      {4, kSchemaV4},
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5},
   };
   return migrations;
 }
