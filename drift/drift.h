@@ -24,6 +24,9 @@ struct FoldedScan {
   // scan's sightings it carried forward for pages and scripts that failed.
   std::vector<TargetFailure> failed_targets;
   std::vector<storage::SightingRecord> carried;
+  // The scripts its pages could not read in full, and the URLs of those it fetched and read.
+  std::vector<storage::UnreadScriptRecord> unread;
+  std::vector<std::string> scripts_read;
 };
 
 // Builds the report of `current`, whose pages move into it. `previous` is the last complete scan
