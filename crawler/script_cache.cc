@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -16,14 +17,41 @@ struct Download {
   std::string body;
   std::size_t limit = 0;
   bool too_big = false;
+  long long announced = -1;  // the last response's Content-Length, when it sent one
+  bool encoded = false;      // a Content-Encoding: the length is not the script's size
 };
+
+// Keeps the Content-Length a response announces, so that a script over the limit is reported
+// with its size though its body is never read.
+size_t on_script_header(char* data, size_t size, size_t count, void* user) {
+  auto& download = *static_cast<Download*>(user);
+  const std::string_view line(data, size * count);
+  constexpr std::string_view kName = "content-length:";
+  constexpr std::string_view kEncoding = "content-encoding:";
+  std::string lower(line.substr(0, kEncoding.size()));
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (lower.starts_with("http/")) download.encoded = false;  // a new response after a redirect
+  if (lower == kEncoding) download.encoded = true;
+  if (line.size() > kName.size()) {
+    const std::string name = lower.substr(0, kName.size());
+    if (name == kName) {
+      std::string value(line.substr(kName.size()));
+      char* end = nullptr;
+      long long parsed = std::strtoll(value.c_str(), &end, 10);
+      download.announced = end != value.c_str() && parsed >= 0 ? parsed : -1;
+    }
+  }
+  return size * count;
+}
 
 ScriptResult failure(ScriptProblem problem, std::string error) {
   return {{}, std::move(error), problem};
 }
 
-ScriptResult too_large(curl_off_t size, std::size_t limit) {
-  if (size <= 0) return failure(ScriptProblem::kTooLarge, fmt::format("over {} bytes", limit));
+ScriptResult too_large(long long size, std::size_t limit) {
+  if (size <= static_cast<long long>(limit)) {
+    return failure(ScriptProblem::kTooLarge, fmt::format("over the limit of {} bytes", limit));
+  }
   return failure(ScriptProblem::kTooLarge, fmt::format("{} bytes, over the limit of {}",
                                                        static_cast<long long>(size), limit));
 }
@@ -131,13 +159,13 @@ ScriptResult ScriptCache::load(const std::string& url) const {
   Download download{{}, options_.max_script_bytes, false};
   curl_easy_setopt(easy.get(), CURLOPT_WRITEFUNCTION, on_script_body);
   curl_easy_setopt(easy.get(), CURLOPT_WRITEDATA, &download);
+  curl_easy_setopt(easy.get(), CURLOPT_HEADERFUNCTION, on_script_header);
+  curl_easy_setopt(easy.get(), CURLOPT_HEADERDATA, &download);
   CURLcode code = curl_easy_perform(easy.get());
   long status = 0;
   curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
   if (download.too_big) {
-    curl_off_t size = -1;
-    curl_easy_getinfo(easy.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &size);
-    return too_large(size, options_.max_script_bytes);
+    return too_large(download.encoded ? -1 : download.announced, options_.max_script_bytes);
   }
   if (code != CURLE_OK) return failure(ScriptProblem::kFetchFailed, curl_easy_strerror(code));
   if (status < 200 || status >= 300) {
@@ -167,7 +195,7 @@ ScriptResult ScriptCache::load_local(const std::string& url) const {
     auto size = std::filesystem::file_size(file, error);
     if (error) continue;
     if (size > options_.max_script_bytes) {
-      return too_large(static_cast<curl_off_t>(size), options_.max_script_bytes);
+      return too_large(static_cast<long long>(size), options_.max_script_bytes);
     }
     std::ifstream in(file, std::ios::binary);
     std::string body(size, '\0');
