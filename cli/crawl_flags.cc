@@ -70,6 +70,11 @@ void add_crawl_flags(CLI::App& command, crawler::CrawlOptions& o, CrawlFlagValue
       ->capture_default_str();
   command.add_option("--max-body", v.max_body, "Largest page body, decompressed (e.g. 10M)")
       ->capture_default_str();
+  command
+      .add_option("--max-script-bytes", v.max_script,
+                  "Largest script or container read for tags (e.g. 32M); a larger one is "
+                  "reported as unread")
+      ->capture_default_str();
   command.add_option("--connect-timeout", v.connect_timeout, "Seconds to connect")
       ->capture_default_str();
   command.add_option("--timeout", v.timeout, "Seconds for a whole transfer")->capture_default_str();
@@ -102,6 +107,7 @@ void finish_crawl_flags(const CrawlFlagValues& v, crawler::CrawlOptions& o) {
   if (o.base_url.empty()) o.base_url = "http://localhost/";
   o.scope = v.scope == "domain" ? crawler::ScopeMode::kDomain : crawler::ScopeMode::kHost;
   o.max_body_bytes = parse_size(v.max_body, "--max-body");
+  o.max_script_bytes = parse_size(v.max_script, "--max-script-bytes");
   o.connect_timeout_ms = to_ms(v.connect_timeout, "--connect-timeout");
   o.timeout_ms = to_ms(v.timeout, "--timeout");
   o.low_speed_seconds = static_cast<long>(std::ceil(v.low_speed_time));

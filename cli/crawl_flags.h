@@ -15,6 +15,7 @@ struct CrawlFlagValues {
   double low_speed_time = 10;
   std::string scope = "host";
   std::string max_body = "10M";
+  std::string max_script = "32M";  // crawler::CrawlOptions::max_script_bytes
 };
 
 void add_crawl_flags(CLI::App& command, crawler::CrawlOptions& options, CrawlFlagValues& values);

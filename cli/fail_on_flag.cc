@@ -11,13 +11,13 @@ CLI::Validator fail_on_validator() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
         try {
-          drift::parse_fail_on(value);
+          drift::parse_fail_on_flag(value);
           return {};
         } catch (const Error& e) {
           return e.what();
         }
       },
-      "never|policy|new|high|critical");
+      "never|policy|new|high|critical[,unread]");
 }
 
 }  // namespace tagdrift::cli

@@ -29,7 +29,11 @@ scan::PastReportOptions past_options(const Flags& flags) {
   options.site = flags.db.site;
   options.policy_file = flags.policy;
   options.warn = print_warning;
-  if (!flags.fail_on.empty()) options.fail_on = drift::parse_fail_on(flags.fail_on);
+  if (!flags.fail_on.empty()) {
+    drift::FailOnFlag fail_on = drift::parse_fail_on_flag(flags.fail_on);
+    options.fail_on = fail_on.threshold;
+    options.fail_on_unread = fail_on.unread;
+  }
   return options;
 }
 
@@ -71,7 +75,9 @@ void add_common(CLI::App& command, Flags& flags) {
       ->capture_default_str();
   command.add_option("--output,-o", flags.output, "Write the report to this file");
   command.add_option("--policy", flags.policy, "Policy file (TOML) to judge the scan by");
-  command.add_option("--fail-on", flags.fail_on, "never, policy, new, high or critical")
+  command
+      .add_option("--fail-on", flags.fail_on,
+                  "never, policy, new, high, critical, unread, or a threshold,unread")
       ->check(fail_on_validator());
 }
 

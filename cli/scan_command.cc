@@ -47,9 +47,18 @@ int exit_code_for(const scan::ScanJobResult& result) {
     return static_cast<int>(ExitCode::kTargetFailed);
   }
   if (result.report.failed) {
-    fmt::print(stderr, "tagdrift: --fail-on {} met by {} finding{}\n",
-               drift::fail_on_name(result.report.fail_on), result.report.failing.size(),
-               result.report.failing.size() == 1 ? "" : "s");
+    const drift::Report& report = result.report;
+    const std::size_t unread = report.fail_on_unread ? report.unread_scripts.size() : 0;
+    const std::size_t findings = report.failing.size() - unread;
+    std::string what;
+    if (findings > 0 || unread == 0) {
+      what = fmt::format("{} finding{}", findings, findings == 1 ? "" : "s");
+    }
+    if (unread > 0) {
+      what += fmt::format("{}{} unread script{}", what.empty() ? "" : " and ", unread,
+                          unread == 1 ? "" : "s");
+    }
+    fmt::print(stderr, "tagdrift: --fail-on {} met by {}\n", drift::gate_name(report), what);
     return static_cast<int>(ExitCode::kFindings);
   }
   return static_cast<int>(ExitCode::kOk);
@@ -72,7 +81,11 @@ int run_scan_command(ScanFlags& flags) {
   finish_crawl_flags(flags.crawl_values, flags.job.scan.crawl);
   flags.job.scan.crawl.progress = !flags.quiet;
   flags.job.use_db = !flags.no_db;
-  if (!flags.fail_on.empty()) flags.job.fail_on = drift::parse_fail_on(flags.fail_on);
+  if (!flags.fail_on.empty()) {
+    drift::FailOnFlag fail_on = drift::parse_fail_on_flag(flags.fail_on);
+    flags.job.fail_on = fail_on.threshold;
+    flags.job.fail_on_unread = fail_on.unread;
+  }
   auto format = report::parse_format(flags.format);
   check_notify_url(flags.job.notify_url);
   flags.job.warn = print_warning;
@@ -102,7 +115,8 @@ void add_report_flags(CLI::App& command, ScanFlags& flags) {
   command
       .add_option("--fail-on", flags.fail_on,
                   "Exit 1 when met: never, policy, new, high or critical (wins over the "
-                  "policy file's fail_on)")
+                  "policy file's fail_on), and/or unread (a script not read in full), "
+                  "comma-separated: new,unread")
       ->check(fail_on_validator());
   command.add_option("--format", flags.format, "text, json, markdown, junit or sarif")
       ->capture_default_str();

@@ -58,8 +58,9 @@ struct CrawlOptions {
   std::string cacert;
   bool insecure = false;
 
-  // Scripts the detectors ask for (tag-manager containers, bundles)
-  std::size_t max_script_bytes = 5u << 20;
+  // Scripts the detectors ask for (tag-manager containers, bundles). A larger one is not read,
+  // and reported as unread; RE2 matches 20 MB in bounded time (docs/performance.md).
+  std::size_t max_script_bytes = 32u << 20;
   std::size_t max_scripts = 500;
 
   bool progress = false;  // a progress line on stderr

@@ -1,5 +1,7 @@
 #include "detectors/detector.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -207,11 +209,20 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
   };
   std::vector<Queued> queue;
   auto enqueue = [&](const std::string& url, const Place* from, std::size_t depth) {
-    if (url.empty() || queue.size() >= options_.max_followed_scripts) return;
+    if (url.empty()) return;
     for (const Queued& seen : queue) {
       if (seen.url == url) return;
     }
-    queue.push_back({url, from, depth});
+    if (queue.size() < options_.max_followed_scripts) {
+      queue.push_back({url, from, depth});
+      return;
+    }
+    for (const UnreadScript& seen : page.unread) {
+      if (seen.url == url) return;
+    }
+    page.unread.push_back(
+        {url, UnreadReason::kOverScriptLimit,
+         fmt::format("more than {} scripts followed on one page", options_.max_followed_scripts)});
   };
   auto enqueue_found = [&](std::size_t first, std::size_t depth) {
     for (std::size_t i = first; i < page.candidates.size(); ++i) {
@@ -234,6 +245,7 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
     const Queued item = queue[i];
     page.followed.push_back(item.url);
     FetchedScript script = fetcher.fetch(item.url);
+    if (!script.error.empty()) page.unread.push_back({item.url, script.problem, script.error});
     if (!script.error.empty() || script.body.empty()) continue;
     const std::size_t first = page.candidates.size();
     if (is_decoded_container_url(item.url) &&
@@ -243,6 +255,12 @@ void Detector::follow_scripts(const std::vector<Place>& places, PageState& page,
     }
     Place body;
     body.kind = PlaceKind::kExternalJs;
+    if (script.body.size() > options_.max_script_bytes) {
+      page.unread.push_back(
+          {item.url, UnreadReason::kTooLarge,
+           fmt::format("{} bytes, over the limit of {}; matched the first {}", script.body.size(),
+                       options_.max_script_bytes, options_.max_script_bytes)});
+    }
     body.value = script.body.substr(0, options_.max_script_bytes);
     body.raw = item.url;
     body.consent_gated = item.from->consent_gated;
@@ -334,7 +352,7 @@ PageDetections Detector::detect(const std::vector<Place>& places, std::string_vi
   }
   result.unknown = std::move(page.unknown);
   result.followed = std::move(page.followed);
-  result.undecoded = std::move(page.undecoded);
+  result.unread = std::move(page.unread);
   return result;
 }
 

@@ -1,6 +1,6 @@
 // How the Detector reads a fetched GTM container or Google tag: decoded, its live tags matched
 // through the signatures' container templates, its Custom HTML and Custom Image tags as places of
-// their own. One that does not decode is matched as text, as any script, and listed as undecoded.
+// their own. One that does not decode is matched as text, as any script, and listed as unread.
 #include <functional>
 #include <string>
 
@@ -75,7 +75,7 @@ bool Detector::match_container(const std::string& url, std::string_view body, co
   std::shared_ptr<const GtmContainer> shared = decoded(url, body);
   const GtmContainer& container = *shared;
   if (!container.error.empty()) {
-    page.undecoded.push_back(url + ": " + container.error);
+    page.unread.push_back({url, UnreadReason::kUndecoded, container.error});
     return false;
   }
   ContainerOrigin base;

@@ -27,7 +27,7 @@ struct Detector::PageState {
   std::vector<Sighting> unknown;
   std::size_t place_count = 0;
   std::vector<std::string> followed;
-  std::vector<std::string> undecoded;
+  std::vector<UnreadScript> unread;
   // Places that containers' tags put on the page, by their place number.
   std::deque<Place> container_places;
   std::map<std::size_t, const Place*> extra;

@@ -4,12 +4,15 @@
 
 #include <string>
 
+#include "detectors/unread_script.h"
+
 namespace tagdrift::detectors {
 
 struct FetchedScript {
-  std::string url;    // the URL asked for
-  std::string body;   // empty on error
-  std::string error;  // empty on success
+  std::string url;                                    // the URL asked for
+  std::string body;                                   // empty on error
+  std::string error;                                  // empty on success
+  UnreadReason problem = UnreadReason::kFetchFailed;  // what the error means, when there is one
 };
 
 class ScriptFetcher {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "detectors/place.h"
+#include "detectors/unread_script.h"
 
 namespace tagdrift::detectors {
 
@@ -44,8 +45,8 @@ struct PageDetections {
   std::vector<Sighting> active;
   std::vector<Sighting> commented;
   std::vector<Sighting> unknown;
-  std::vector<std::string> followed;   // the scripts fetched for this page, in fetch order
-  std::vector<std::string> undecoded;  // "URL: why": containers matched as text, not decoded
+  std::vector<std::string> followed;  // the scripts fetched for this page, in fetch order
+  std::vector<UnreadScript> unread;   // scripts and containers not analysed in full, and why
 };
 
 // The account a sighting belongs to: "vendor:tag_id", "vendor:host" when no ID is visible, and

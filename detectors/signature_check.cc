@@ -82,7 +82,11 @@ PageDetections example_detections(const Detector& detector, const SignatureSet& 
 std::string example_failure(const Detector& detector, const SignatureSet& set, const Signature& sig,
                             const Example& example) {
   PageDetections found = example_detections(detector, set, example);
-  if (!found.undecoded.empty()) return "container example does not decode: " + found.undecoded[0];
+  for (const UnreadScript& unread : found.unread) {
+    if (unread.reason == UnreadReason::kUndecoded) {
+      return "container example does not decode: " + unread.url + ": " + unread.detail;
+    }
+  }
   std::vector<std::string> ids, events, fields;
   for (const Sighting& s : found.active) {
     if (s.signature_id != sig.id) continue;

@@ -36,6 +36,7 @@ struct Previous {
   std::vector<PreviousFinding> findings;             // sorted by key
   UrlSet fetched;                                    // URLs of the pages it fetched fine, sorted
   std::set<std::string> commented;                   // keys it saw only in comments
+  std::set<std::string> unread;                      // URLs of the scripts it could not read in full
   std::string site;                                  // for shortening URLs in lines
   std::vector<storage::ContainerRecord> containers;  // the tag-manager containers it decoded
 };

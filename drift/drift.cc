@@ -13,6 +13,7 @@
 #include "drift/policy_check.h"
 #include "drift/previous_fold.h"
 #include "drift/severity.h"
+#include "drift/unread_scripts.h"
 #include "drift/unverified.h"
 
 namespace tagdrift::drift {
@@ -78,6 +79,10 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
   const bool ran = report.failed_targets.empty();
   report.unverified =
       unverified_tags(current.carried, previous ? &*previous : nullptr, report.findings, !ran);
+  report.unread_scripts = unread_scripts(current.unread, previous ? &*previous : nullptr);
+  if (previous && ran) {
+    report.read_again = read_again(*previous, report.unread_scripts, current.scripts_read);
+  }
   if (previous) {
     previous->site = site;
     report.previous_scan_id = previous->scan_id;
@@ -112,8 +117,12 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
 Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on) {
-  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}, {}};
+  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}, {}, {}, {}};
   folded.containers = current.containers;
+  folded.unread = current.unread;
+  for (const storage::ScriptRecord& script : current.scripts) {
+    if (!script.body_hash.empty()) folded.scripts_read.push_back(script.url);
+  }
   folded.pages.reserve(current.pages.size());
   for (const storage::PageRecord& page : current.pages) {
     folded.pages.push_back(folded.sightings.keep_page(page));

@@ -25,6 +25,9 @@ struct FoldedScan {
   std::vector<TargetFailure> failed_targets;
   std::vector<storage::SightingRecord> carried;
   std::vector<storage::ContainerRecord> containers;  // the tag-manager containers it decoded
+  // The scripts its pages could not read in full, and the URLs of those it fetched and read.
+  std::vector<storage::UnreadScriptRecord> unread;
+  std::vector<std::string> scripts_read;
 };
 
 // Builds the report of `current`, whose pages move into it. `previous` is the last complete scan

@@ -66,4 +66,43 @@ void apply_fail_on(Report& report, FailOn fail_on) {
   report.failed = !report.failing.empty();
 }
 
+void apply_fail_on_unread(Report& report) {
+  report.fail_on_unread = true;
+  for (const UnreadScript& script : report.unread_scripts) {
+    report.failing.push_back(script.url + ": unread (" + script.reason + ": " + script.detail +
+                             ")");
+  }
+  report.failed = !report.failing.empty();
+}
+
+FailOnFlag parse_fail_on_flag(const std::string& text) {
+  FailOnFlag flag;
+  const auto bad = [&] {
+    return usage_error("bad --fail-on '" + text +
+                       "' (never, policy, new, high, critical or unread; one threshold, and "
+                       "unread, comma-separated)");
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    const std::string value = text.substr(start, comma - start);
+    if (value == "unread" && !flag.unread) {
+      flag.unread = true;
+    } else if (auto threshold = fail_on_from_name(value); threshold && !flag.threshold) {
+      flag.threshold = threshold;
+    } else {
+      throw bad();
+    }
+    start = comma + 1;
+  }
+  return flag;
+}
+
+std::string gate_name(const Report& report) {
+  if (!report.fail_on_unread) return fail_on_name(report.fail_on);
+  if (report.fail_on == FailOn::kNever) return "unread";
+  return std::string(fail_on_name(report.fail_on)) + ",unread";
+}
+
 }  // namespace tagdrift::drift

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "drift/report_model.h"
 
@@ -27,5 +28,21 @@ std::string failing_because(const Finding& finding, FailOn fail_on);
 
 // Sets report.fail_on, .failed and .failing (one "<key>: <why>" line per failing finding).
 void apply_fail_on(Report& report, FailOn fail_on);
+
+// --fail-on unread: every unread script fails the report too, one "<url>: unread (<reason>)" line
+// each after the findings' lines. Call after apply_fail_on.
+void apply_fail_on_unread(Report& report);
+
+// The value --fail-on takes: a threshold, "unread", or both, comma-separated ("new,unread").
+struct FailOnFlag {
+  std::optional<FailOn> threshold;  // none: the policy file's, else never
+  bool unread = false;
+};
+// Throws the usage error "bad --fail-on 'X' (never, policy, new, high, critical or unread; one
+// threshold, and unread, comma-separated)" for anything else.
+FailOnFlag parse_fail_on_flag(const std::string& text);
+
+// What the report's gate is, as --fail-on would say it: "new", "unread", "new,unread", "never".
+std::string gate_name(const Report& report);
 
 }  // namespace tagdrift::drift

@@ -12,6 +12,10 @@ void PreviousFold::add_sighting(storage::SightingRecord sighting) {
   sightings_.add(std::move(sighting));
 }
 
+void PreviousFold::add_unread(const storage::UnreadScriptRecord& script) {
+  previous_.unread.insert(script.url);
+}
+
 Previous PreviousFold::finish() {
   Previous previous = std::move(previous_);
   previous_ = {};
@@ -29,6 +33,7 @@ Previous read_previous(const storage::ScanContents& scan) {
   PreviousFold fold(scan.scan.id);
   for (const storage::PageRecord& page : scan.pages) fold.add_page(page);
   for (const storage::SightingRecord& sighting : scan.sightings) fold.add_sighting(sighting);
+  for (const storage::UnreadScriptRecord& script : scan.unread) fold.add_unread(script);
   Previous previous = fold.finish();
   previous.containers = scan.containers;
   return previous;

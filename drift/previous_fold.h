@@ -16,6 +16,7 @@ class PreviousFold {
 
   void add_page(const storage::PageRecord& page);
   void add_sighting(storage::SightingRecord sighting);  // in the order the scan wrote them
+  void add_unread(const storage::UnreadScriptRecord& script);
 
   // The comparison's view of the scan (its site left for drift to set). Leaves the fold empty.
   Previous finish();

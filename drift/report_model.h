@@ -93,6 +93,16 @@ struct ContainerVersion {
   std::string url, container_id, version, previous_version;
 };
 
+// A script or container this scan's pages load that it could not analyse in full: the tags in it
+// went unseen. Compared with the previous scan: `newly` when that scan read it.
+struct UnreadScript {
+  std::string url;
+  std::string reason;  // "too-large", "fetch-failed", "not-javascript", "over-script-limit", ...
+  std::string detail;  // the first page's: "HTTP 404", "6291456 bytes, over the limit of 4194304"
+  std::vector<std::string> pages;  // the pages that load it, sorted
+  bool newly = false;              // unread now, not in the previous scan (there was one)
+};
+
 struct PageChange {
   std::string url;
   std::string change;  // "vanished" or "broke: <error>"
@@ -109,9 +119,12 @@ struct Report {
   std::vector<TargetFailure> failed_targets;  // not empty: the scan could not run (exit 3)
   std::vector<UnverifiedTag> unverified;      // sorted by key
   std::vector<ContainerVersion> containers;   // sorted by container ID, then URL
+  std::vector<UnreadScript> unread_scripts;   // sorted by URL
+  std::vector<std::string> read_again;  // unread in the previous scan, read by this one; sorted
   FailOn fail_on = FailOn::kNever;
-  bool failed = false;               // the findings meet fail_on
-  std::vector<std::string> failing;  // why, one line per failing finding
+  bool fail_on_unread = false;       // --fail-on unread: an unread script fails the scan too
+  bool failed = false;               // the findings (or unread scripts) meet the gate
+  std::vector<std::string> failing;  // why, one line per failing finding or unread script
 };
 
 }  // namespace tagdrift::drift

@@ -1,9 +1,11 @@
 #include "report/json_report.h"
 
 #include "drift/container_versions.h"
+#include "drift/fail_on.h"
 #include "drift/page_groups.h"
 #include "report/json_stream.h"
 #include "report/scan_failure.h"
+#include "report/unread_report.h"
 #include "util/version.h"
 
 namespace tagdrift::report {
@@ -135,7 +137,7 @@ json page_change_json(const drift::PageChange& change) {
 }
 
 json gate_json(const drift::Report& report) {
-  return {{"fail_on", drift::fail_on_name(report.fail_on)},
+  return {{"fail_on", drift::gate_name(report)},
           {"failed", report.failed},
           {"failing", report.failing}};
 }
@@ -232,7 +234,9 @@ json to_json(const drift::Report& report) {
           {"gate", gate_json(report)},
           {"failed_targets", failed_targets_json(report)},
           {"failed_pages", failed_pages_json(report)},
-          {"unverified", unverified_json(report)}};
+          {"unverified", unverified_json(report)},
+          {"unread_scripts", unread_scripts_json(report)},
+          {"read_again", read_again_json(report)}};
 }
 
 void render_json(const drift::Report& report, std::ostream& out) {
@@ -260,6 +264,8 @@ void render_json(const drift::Report& report, std::ostream& out) {
   stream.begin_array();
   for (const auto& page : report.pages) stream_page(stream, page);
   stream.end_array();
+  stream.key("read_again");
+  stream.value(read_again_json(report));
   stream.key("removed");
   stream_array(stream, report.removed, removed_json);
   stream.key("scan");
@@ -268,6 +274,8 @@ void render_json(const drift::Report& report, std::ostream& out) {
   stream.value(kJsonSchemaVersion);
   stream.key("tool");
   stream.value(tool_json());
+  stream.key("unread_scripts");
+  stream.value(unread_scripts_json(report));
   stream.key("unverified");
   stream.value(unverified_json(report));
   stream.end_object();

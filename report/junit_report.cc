@@ -8,6 +8,7 @@
 #include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/scan_failure.h"
+#include "report/unread_report.h"
 #include "report/xml_escape.h"
 
 namespace tagdrift::report {
@@ -70,19 +71,22 @@ void render_junit(const drift::Report& report, std::ostream& out) {
     failures += drift::failing_because(finding, report.fail_on).empty() ? 0 : 1;
   }
   const JunitFailureCounts failed = junit_failure_counts(report);
+  const JunitUnreadCounts unread = junit_unread_counts(report);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format(
       "<testsuite name=\"tagdrift\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-      report.findings.size() + failed.tests, failures, failed.errors, failed.skipped);
+      report.findings.size() + failed.tests + unread.tests, failures + unread.failures,
+      failed.errors, failed.skipped + unread.skipped);
   out << fmt::format(
       "  <properties>\n    <property name=\"site\" value=\"{}\"/>\n"
       "    <property name=\"scan_id\" value=\"{}\"/>\n"
       "    <property name=\"started_at\" value=\"{}\"/>\n"
       "    <property name=\"fail_on\" value=\"{}\"/>\n  </properties>\n",
       escaped(report.scan.site), report.scan.id, escaped(report.scan.started_at),
-      drift::fail_on_name(report.fail_on));
+      drift::gate_name(report));
   for (const auto& finding : report.findings) render_case(finding, report.fail_on, out);
   render_failure_junit(report, out);
+  render_unread_junit(report, out);
   out << "</testsuite>\n";
 }
 

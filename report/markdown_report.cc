@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "drift/fail_on.h"
 #include "drift/page_groups.h"
 #include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/markdown_escape.h"
 #include "report/scan_failure.h"
+#include "report/unread_report.h"
 
 namespace tagdrift::report {
 namespace {
@@ -34,9 +36,9 @@ void render_heading(const drift::Report& report, std::ostream& out) {
   std::string verdict;
   if (scan_did_not_run(report)) {
     out << fmt::format("## tagdrift: scan failed \u2014 {}\n\n", md(failure_headline(report)));
-  } else if (report.fail_on != drift::FailOn::kNever) {
+  } else if (report.fail_on != drift::FailOn::kNever || report.fail_on_unread) {
     verdict = fmt::format("{} (fail-on {}) \u2014 ", report.failed ? "failed" : "passed",
-                          drift::fail_on_name(report.fail_on));
+                          drift::gate_name(report));
   }
   if (!scan_did_not_run(report)) {
     out << fmt::format("## tagdrift: {}{}\n\n", verdict, drift_counts(report));
@@ -200,6 +202,7 @@ void render_markdown(const drift::Report& report, const RenderOptions& /*options
   render_gone(report, out);
   render_page_changes(report, out);
   render_not_scanned(report, out);
+  render_unread_markdown(report, out);
 }
 
 }  // namespace tagdrift::report

@@ -16,6 +16,7 @@
 #include "report/json_stream.h"
 #include "report/sarif_location.h"
 #include "report/scan_failure.h"
+#include "report/unread_report.h"
 #include "util/version.h"
 
 namespace tagdrift::report {
@@ -189,7 +190,11 @@ json policy_results(const drift::Report& report, const Rules& rules, const PageF
 // The run's members but its results.
 json run_members(const drift::Report& report, json rules) {
   json driver = {{"name", "tagdrift"}, {"version", version()}, {"rules", std::move(rules)}};
-  return {{"tool", {{"driver", driver}}}, {"invocations", json::array({sarif_invocation(report)})}};
+  json invocation = sarif_invocation(report);
+  json notifications = invocation.value("toolExecutionNotifications", json::array());
+  add_unread_notifications(report, notifications);
+  if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+  return {{"tool", {{"driver", driver}}}, {"invocations", json::array({std::move(invocation)})}};
 }
 
 PageFiles page_files(const drift::Report& report) {

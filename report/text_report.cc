@@ -11,6 +11,7 @@
 #include "report/scan_failure.h"
 #include "report/text_style.h"
 #include "report/text_summary.h"
+#include "report/unread_report.h"
 
 namespace tagdrift::report {
 namespace {
@@ -165,6 +166,7 @@ void render_text(const drift::Report& report, const RenderOptions& options, std:
   render_gone(report, paint, out);
   render_unverified_text(report, paint, out);
   render_pages(report, paint, out);
+  render_unread_text(report, paint, out);
 }
 
 }  // namespace tagdrift::report

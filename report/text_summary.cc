@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "drift/fail_on.h"
 #include "drift/page_groups.h"
 #include "drift/severity.h"
 #include "report/container_label.h"
 #include "report/finding_label.h"
 #include "report/safe_text.h"
 #include "report/scan_failure.h"
+#include "report/unread_report.h"
 
 namespace tagdrift::report {
 namespace {
@@ -80,10 +82,10 @@ void render_container_versions(const drift::Report& report, std::ostream& out) {
 }
 
 void render_gate(const drift::Report& report, const Paint& paint, std::ostream& out) {
-  if (report.fail_on == drift::FailOn::kNever) return;
+  if (report.fail_on == drift::FailOn::kNever && !report.fail_on_unread) return;
   std::string verdict = report.failed ? paint(kRed, "FAILED") : paint(kGreen, "passed");
   if (scan_did_not_run(report)) verdict = paint(kRed, "FAILED (the scan could not run)");
-  out << fmt::format("gate (--fail-on {}): {}\n", drift::fail_on_name(report.fail_on), verdict);
+  out << fmt::format("gate (--fail-on {}): {}\n", drift::gate_name(report), verdict);
   for (const auto& line : report.failing) out << "  - " << printable(line) << '\n';
 }
 
@@ -92,6 +94,7 @@ void render_gate(const drift::Report& report, const Paint& paint, std::ostream& 
 void render_text_summary(const drift::Report& report, const Paint& paint, std::ostream& out) {
   render_header(report, paint, out);
   render_drift_line(report, paint, out);
+  render_unread_headline(report, paint, out);
   render_gate(report, paint, out);
   render_container_versions(report, out);
 }

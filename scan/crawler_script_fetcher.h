@@ -11,10 +11,25 @@ class CrawlerScriptFetcher : public detectors::ScriptFetcher {
   explicit CrawlerScriptFetcher(crawler::ScriptCache& cache) : cache_(cache) {}
   detectors::FetchedScript fetch(const std::string& url) override {
     crawler::ScriptResult result = cache_.fetch(url);
-    return {url, std::move(result.body), std::move(result.error)};
+    return {url, std::move(result.body), std::move(result.error), reason(result.problem)};
   }
 
  private:
+  static detectors::UnreadReason reason(crawler::ScriptProblem problem) {
+    switch (problem) {
+      case crawler::ScriptProblem::kTooLarge:
+        return detectors::UnreadReason::kTooLarge;
+      case crawler::ScriptProblem::kNotJavaScript:
+        return detectors::UnreadReason::kNotJavaScript;
+      case crawler::ScriptProblem::kOverLimit:
+        return detectors::UnreadReason::kOverScriptLimit;
+      case crawler::ScriptProblem::kNone:
+      case crawler::ScriptProblem::kFetchFailed:
+        break;
+    }
+    return detectors::UnreadReason::kFetchFailed;
+  }
+
   crawler::ScriptCache& cache_;
 };
 

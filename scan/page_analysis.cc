@@ -26,9 +26,13 @@ bool reuse(const storage::PriorPageHead& prior, const Rescan& rescan, PageAnalys
   storage::ReusedPage page = rescan.read(prior);
   if (!page.links) return false;
   analysis.links = std::move(*page.links);
-  analysis.reused = ReusedResults{
-      std::move(page),         rescan.sightings(prior),          rescan.text(prior.body_hash),
-      rescan.text(prior.etag), rescan.text(prior.last_modified), prior.extract_id};
+  analysis.reused = ReusedResults{std::move(page),
+                                  rescan.sightings(prior),
+                                  rescan.unread(rescan.text(prior.url)),
+                                  rescan.text(prior.body_hash),
+                                  rescan.text(prior.etag),
+                                  rescan.text(prior.last_modified),
+                                  prior.extract_id};
   return true;
 }
 

@@ -23,6 +23,7 @@ namespace tagdrift::scan {
 struct ReusedResults {
   storage::ReusedPage page;  // its links moved to PageAnalysis::links
   std::vector<storage::SightingRecord> sightings;
+  std::vector<storage::UnreadScriptRecord> unread;
   std::string body_hash, etag, last_modified;
   std::int64_t extract_id = 0;
 };

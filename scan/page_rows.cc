@@ -54,6 +54,8 @@ PageRows reused_rows(const crawler::Page& page, ReusedResults reused,
   }
   record.reused = true;
   record.extract = storage::PageExtract{{}, {}, reused.extract_id};
+  record.unread = std::move(reused.unread);
+  for (storage::UnreadScriptRecord& unread : record.unread) unread.page_url = record.url;
   return rows;
 }
 
@@ -70,6 +72,11 @@ PageRows to_page_rows(const crawler::Page& page, PageAnalysis analysis,
   record.health_terms = std::move(analysis.context.health_terms);
   record.collects_pii = std::move(analysis.context.collects_pii);
   record.body_hash = std::move(analysis.body_hash);
+  for (const detectors::UnreadScript& unread : analysis.detections.unread) {
+    record.unread.push_back({record.url, storage::redact_url(unread.url, redact),
+                             detectors::unread_reason_name(unread.reason),
+                             storage::redact_urls_in_text(unread.detail, redact)});
+  }
   std::vector<std::string>& scripts = analysis.detections.followed;
   bool parsed = page.error.empty() && page.skipped.empty() && !record.body_hash.empty();
   if (parsed && free_of_secrets(analysis.links, redact) && free_of_secrets(scripts, redact)) {

@@ -53,8 +53,11 @@ drift::Report build(const storage::Database& db, const storage::ScanContents& cu
   }
   drift::FailOn fail_on =
       drift::effective_fail_on(options.fail_on, policy ? policy->fail_on : std::nullopt);
-  return drift::build_report(current, previous, storage::approvals(db, current.scan.site),
-                             policy ? &*policy : nullptr, fail_on);
+  drift::Report report =
+      drift::build_report(current, previous, storage::approvals(db, current.scan.site),
+                          policy ? &*policy : nullptr, fail_on);
+  if (options.fail_on_unread) drift::apply_fail_on_unread(report);
+  return report;
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ struct PastReportOptions {
   std::string site;                      // used when no scan id is given; empty = the only site
   std::string policy_file;               // empty: no policy
   std::optional<drift::FailOn> fail_on;  // wins over the policy's
+  bool fail_on_unread = false;           // --fail-on unread
   std::function<void(const std::string&)> warn;  // told each policy warning; may be empty
 };
 

@@ -16,9 +16,12 @@ std::string script_state(const crawler::ScriptResult& result) {
 
 }  // namespace
 
-Rescan::Rescan(storage::PriorScan prior, const std::string& fingerprint,
-               const std::string& db_path) {
+Rescan::Rescan(storage::PriorScan prior, const std::string& fingerprint, const std::string& db_path,
+               std::vector<storage::UnreadScriptRecord> unread) {
   if (fingerprint.empty() || prior.scan.detection != fingerprint) return;
+  for (storage::UnreadScriptRecord& script : unread) {
+    unread_[script.page_url].push_back(std::move(script));
+  }
   reader_ = std::make_unique<storage::PriorPageReader>(db_path);
   prior_ = std::move(prior);
   script_changed_.assign(prior_->scripts().size(), false);
@@ -72,6 +75,11 @@ const storage::PriorPageHead* Rescan::reusable(const crawler::Page& page,
 
 storage::ReusedPage Rescan::read(const storage::PriorPageHead& page) const {
   return reader_->read(page.page_id, page.extract_id);
+}
+
+std::vector<storage::UnreadScriptRecord> Rescan::unread(const std::string& url) const {
+  auto found = unread_.find(url);
+  return found == unread_.end() ? std::vector<storage::UnreadScriptRecord>() : found->second;
 }
 
 std::vector<storage::SightingRecord> Rescan::sightings(const storage::PriorPageHead& page) const {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "crawler/page.h"
@@ -21,8 +22,10 @@ class Rescan {
   // A cold scan: nothing is reused.
   Rescan() = default;
   // `prior` is reused only when it was made with the same detection rules (`fingerprint`). What
-  // the heads of its pages leave out is read back from the database at `db_path`.
-  Rescan(storage::PriorScan prior, const std::string& fingerprint, const std::string& db_path);
+  // the heads of its pages leave out is read back from the database at `db_path`; `unread` are
+  // the scripts its pages could not read, which a reused page still cannot.
+  Rescan(storage::PriorScan prior, const std::string& fingerprint, const std::string& db_path,
+         std::vector<storage::UnreadScriptRecord> unread = {});
 
   // Fetches again every script the prior scan fetched (through `scripts`, which keeps them for
   // this scan), `parallel` at a time, and rules out the pages that followed one whose body
@@ -41,6 +44,8 @@ class Rescan {
   storage::ReusedPage read(const storage::PriorPageHead& page) const;
   // The page's sightings as the prior scan stored them, in order.
   std::vector<storage::SightingRecord> sightings(const storage::PriorPageHead& page) const;
+  // The scripts the prior scan could not read on the page at `url`, in order.
+  std::vector<storage::UnreadScriptRecord> unread(const std::string& url) const;
   // One of a head's URLs, validators or body hash.
   std::string text(storage::TextSpan span) const { return std::string(prior_->text(span)); }
 
@@ -50,6 +55,7 @@ class Rescan {
   std::optional<storage::PriorScan> prior_;
   std::unique_ptr<storage::PriorPageReader> reader_;
   std::vector<bool> script_changed_;  // by index into prior_->scripts()
+  std::unordered_map<std::string, std::vector<storage::UnreadScriptRecord>> unread_;  // by page
 };
 
 }  // namespace tagdrift::scan

@@ -42,6 +42,7 @@ storage::ScanRecord header_for(const ScanOptions& options) {
 struct Plan {
   std::optional<storage::PriorScan> prior;
   std::optional<drift::Previous> previous;
+  std::vector<storage::UnreadScriptRecord> unread;  // the scripts the last scan could not read
 };
 
 // Reuse what the site's last complete scan learned, unless told not to or there is no history.
@@ -55,7 +56,10 @@ Plan plan_rescan(const ScanOptions& options, const storage::Database* db,
   const storage::ScanRecordVisitor visit{
       [&](const storage::PageRecord& page) { fold.add_page(page); },
       [&](const storage::SightingRecord& sighting) { fold.add_sighting(sighting); }};
-  Plan plan{storage::load_prior_scan(*db, *last, visit), {}};
+  Plan plan{storage::load_prior_scan(*db, *last, visit),
+            {},
+            storage::History(*db).unread_scripts(last->id)};
+  for (const storage::UnreadScriptRecord& script : plan.unread) fold.add_unread(script);
   plan.previous = fold.finish();
   return plan;
 }
@@ -108,6 +112,7 @@ struct AnalysedRows {
 // one by one: keeping them would grow with the site.
 void keep_for_drift(drift::FoldedScan& scan, PageRows rows) {
   for (auto& sighting : rows.sightings) scan.sightings.add(std::move(sighting));
+  std::move(rows.page.unread.begin(), rows.page.unread.end(), std::back_inserter(scan.unread));
   scan.pages.push_back(scan.sightings.keep_page(rows.page));
 }
 
@@ -156,13 +161,15 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   if (!options.health_terms_file.empty()) lexicon.load_extra(options.health_terms_file);
   result.contents.scan.detection = detection_fingerprint(options, lexicon);
   Plan plan = plan_rescan(options, db, result.contents.scan);
-  Rescan rescan = plan.prior
-                      ? Rescan(std::move(*plan.prior), result.contents.scan.detection, db->path())
-                      : Rescan();
+  Rescan rescan = plan.prior ? Rescan(std::move(*plan.prior), result.contents.scan.detection,
+                                      db->path(), std::move(plan.unread))
+                             : Rescan();
   plan.prior.reset();
   result.previous = std::move(plan.previous);
   const std::unique_ptr<detectors::SignatureSet> signatures = compiling.get();
-  detectors::Detector detector(*signatures);
+  detectors::DetectorOptions detection;
+  detection.max_script_bytes = options.crawl.max_script_bytes;
+  detectors::Detector detector(*signatures, detection);
   crawler::ScriptCache scripts(options.crawl);
   CrawlerScriptFetcher fetcher(scripts);
   rescan.revalidate_scripts(scripts, static_cast<std::size_t>(options.crawl.concurrency));
@@ -228,6 +235,11 @@ ScanResult run_scan(const ScanOptions& options, storage::Database* db) {
   result.scripts_fetched = scripts.fetched();
   const std::vector<storage::ScriptRecord> fetched_scripts = script_records(scripts);
   result.contents.containers = container_records(scripts, detector, options.redact);
+  for (const storage::ScriptRecord& script : fetched_scripts) {
+    if (!script.body_hash.empty()) {
+      result.contents.scripts_read.push_back(storage::redact_url(script.url, options.redact));
+    }
+  }
   auto& scan = result.contents.scan;
   scan.finished_at = utc_now_iso8601();
   scan.pages_crawled = static_cast<std::int64_t>(result.summary.pages_fetched);

@@ -22,6 +22,9 @@ drift::Previous read_previous(const storage::History& history, std::int64_t scan
   history.for_each_record(
       scan_id, [&](storage::PageRecord page) { fold.add_page(page); },
       [&](storage::SightingRecord sighting) { fold.add_sighting(std::move(sighting)); });
+  for (const storage::UnreadScriptRecord& script : history.unread_scripts(scan_id)) {
+    fold.add_unread(script);
+  }
   return fold.finish();
 }
 
@@ -64,6 +67,9 @@ ScanJobResult run_scan_job(const ScanJob& job) {
     storage::exclude_from_baseline(*db, result.report.scan.id);
     result.report.scan.baseline = false;
   }
+  // After the baseline's verdict: unread scripts do not take a scan out of the baselines
+  // (docs/decisions.md).
+  if (job.fail_on_unread) drift::apply_fail_on_unread(result.report);
   if (!job.notify_url.empty() && worth_notifying(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));
   }

@@ -17,6 +17,7 @@ struct ScanJob {
   bool use_db = true;
   std::string policy_file;               // empty: no policy
   std::optional<drift::FailOn> fail_on;  // --fail-on; wins over the policy's
+  bool fail_on_unread = false;           // --fail-on unread: an unread script fails the scan
   std::string notify_url;                // empty: no notification
   // Told each warning that does not stop the scan (a policy glob that can never match), as soon
   // as it is known; may be empty.

@@ -83,6 +83,7 @@ ScanContents History::load_scan(std::int64_t id) const {
       db_, id, [&](SightingRecord sighting) { contents.sightings.push_back(std::move(sighting)); });
   contents.scripts = read_scripts(db_, id);
   contents.containers = read_containers(db_, id);
+  contents.unread = read_unread_scripts(db_, id);
   return contents;
 }
 
@@ -95,6 +96,10 @@ void History::for_each_record(std::int64_t id, const std::function<void(PageReco
 
 std::vector<ContainerRecord> History::containers(std::int64_t id) const {
   return read_containers(db_, id);
+}
+
+std::vector<UnreadScriptRecord> History::unread_scripts(std::int64_t id) const {
+  return read_unread_scripts(db_, id);
 }
 
 std::optional<ScanRecord> History::last_complete_scan(const std::string& site,

@@ -31,6 +31,8 @@ class History {
 
   // The tag-manager containers scan `id` decoded, by URL, with their versions.
   std::vector<ContainerRecord> containers(std::int64_t id) const;
+  // The scripts scan `id` could not read in full, in the order they were written.
+  std::vector<UnreadScriptRecord> unread_scripts(std::int64_t id) const;
 
   // The newest complete scan of `site` older than `before_id`: what a rescan may reuse.
   std::optional<ScanRecord> last_complete_scan(

@@ -16,6 +16,13 @@ struct PageExtract {
   std::int64_t id = 0;  // the stored extract's id when it came from the history, else 0
 };
 
+// A script or container a page loads that detection could not analyse in full, and why.
+struct UnreadScriptRecord {
+  std::string page_url, url;
+  std::string reason;  // "too-large", "fetch-failed", "not-javascript", "over-script-limit", ...
+  std::string detail;  // "HTTP 404", "6291456 bytes, over the limit of 4194304", ...
+};
+
 // One fetched (or failed, or skipped) page of a scan.
 struct PageRecord {
   std::string url, final_url;
@@ -31,7 +38,8 @@ struct PageRecord {
   std::string body_hash, etag, last_modified;  // validators for incremental rescans
   bool reused = false;                         // unchanged since the last scan: not parsed again
   std::string file;  // a directory target's page: "public/about/index.html"; else empty
-  std::optional<PageExtract> extract;  // none: the page can never be reused
+  std::optional<PageExtract> extract;      // none: the page can never be reused
+  std::vector<UnreadScriptRecord> unread;  // written with the page; read back in ScanContents
 };
 
 // A script the detectors fetched during a scan (a tag-manager container, a bundle).
@@ -107,6 +115,7 @@ struct ScanContents {
   std::vector<SightingRecord> sightings;
   std::vector<ScriptRecord> scripts;
   std::vector<ContainerRecord> containers;  // by URL
+  std::vector<UnreadScriptRecord> unread;  // in the order the scan wrote them
 };
 
 }  // namespace tagdrift::storage

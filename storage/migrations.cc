@@ -135,11 +135,11 @@ constexpr std::string_view kSchemaV4 = R"sql(
 ALTER TABLE scans ADD COLUMN baseline INTEGER NOT NULL DEFAULT 1 CHECK (baseline IN (0, 1));
 )sql";
 
-// The next version after 4: a sighting read from a decoded tag-manager container keeps where it
+// Version 5: a sighting read from a decoded tag-manager container keeps where it
 // was configured (container, tag, template, firing rule, how its ID was read), and each scan keeps
 // the containers it decoded with their published version, so that a past scan's report names
 // them as it did the day it ran and a version change shows in the next.
-constexpr std::string_view kSchemaContainerOrigin = R"sql(
+constexpr std::string_view kSchemaV5 = R"sql(
 ALTER TABLE sightings ADD COLUMN container_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE sightings ADD COLUMN container_version TEXT NOT NULL DEFAULT '';
 ALTER TABLE sightings ADD COLUMN container_tag INTEGER NOT NULL DEFAULT -1;
@@ -156,6 +156,21 @@ CREATE TABLE containers (
 );
 )sql";
 
+// Version 6: nothing skipped in silence. Each script or container a page loads that detection
+// could not analyse in full (too large, failed to fetch, not JavaScript, past the script limits, a
+// container that did not decode), with the reason, so that a past report shows it and drift can
+// compare it.
+constexpr std::string_view kSchemaV6 = R"sql(
+CREATE TABLE unread_scripts (
+  scan_id INTEGER NOT NULL REFERENCES scans(id),
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  url     TEXT NOT NULL,
+  reason  TEXT NOT NULL,
+  detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX unread_scripts_by_scan ON unread_scripts(scan_id, page_id);
+)sql";
+
 void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
   // PRAGMA takes no bound parameters; the value is our own integer, never outside input.
   Statement(db, fmt::format("PRAGMA {} = {}", name, value)).run();
@@ -165,7 +180,7 @@ void set_pragma(sqlite3* db, std::string_view name, std::int64_t value) {
 
 const std::vector<Migration>& schema_migrations() {
   static const std::vector<Migration> migrations = {
-      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaContainerOrigin},
+      {1, kSchemaV1}, {2, kSchemaV2}, {3, kSchemaV3}, {4, kSchemaV4}, {5, kSchemaV5}, {6, kSchemaV6},
   };
   return migrations;
 }

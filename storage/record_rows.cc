@@ -104,4 +104,18 @@ std::vector<ContainerRecord> read_containers(const Database& db, std::int64_t sc
   return containers;
 }
 
+std::vector<UnreadScriptRecord> read_unread_scripts(const Database& db, std::int64_t scan_id) {
+  Statement query(db.handle(), R"sql(
+SELECT pages.url, unread_scripts.url, unread_scripts.reason, unread_scripts.detail
+FROM unread_scripts JOIN pages ON pages.id = unread_scripts.page_id
+WHERE unread_scripts.scan_id = ?1 ORDER BY unread_scripts.rowid
+)sql");
+  query.bind_int(1, scan_id);
+  std::vector<UnreadScriptRecord> unread;
+  while (query.step()) {
+    unread.push_back({query.text_at(0), query.text_at(1), query.text_at(2), query.text_at(3)});
+  }
+  return unread;
+}
+
 }  // namespace tagdrift::storage

@@ -25,6 +25,9 @@ std::vector<ScriptRecord> read_scripts(const Database& db, std::int64_t scan_id)
 
 // The tag-manager containers scan `scan_id` decoded, by URL.
 std::vector<ContainerRecord> read_containers(const Database& db, std::int64_t scan_id);
+// The scripts scan `scan_id` could not read in full, page by page in the order it wrote them,
+// each named by its page's URL.
+std::vector<UnreadScriptRecord> read_unread_scripts(const Database& db, std::int64_t scan_id);
 
 // A stored JSON list column, with the same error.
 std::vector<std::string> read_list_column(const Statement& row, int column, const Database& db);

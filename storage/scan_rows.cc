@@ -46,6 +46,10 @@ INSERT INTO sightings (scan_id, page_id, tag_ref, signature_id, page_url, place,
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
 )sql";
 
+constexpr std::string_view kInsertUnread = R"sql(
+INSERT INTO unread_scripts (scan_id, page_id, url, reason, detail) VALUES (?1, ?2, ?3, ?4, ?5)
+)sql";
+
 }  // namespace
 
 ScanRows::ScanRows(sqlite3* db, std::int64_t scan_id, std::int64_t site_id, std::string seen_at)
@@ -56,10 +60,19 @@ ScanRows::ScanRows(sqlite3* db, std::int64_t scan_id, std::int64_t site_id, std:
       insert_page_(db, kInsertPage),
       upsert_tag_(db, kUpsertTag),
       insert_sighting_(db, kInsertSighting),
-      upsert_extract_(db, kUpsertExtract) {}
+      upsert_extract_(db, kUpsertExtract),
+      insert_unread_(db, kInsertUnread) {}
 
 void ScanRows::insert(const PageRecord& page, const std::vector<SightingRecord>& sightings) {
   std::int64_t page_id = insert_page(page);
+  for (const UnreadScriptRecord& unread : page.unread) {
+    insert_unread_.bind_int(1, scan_id_)
+        .bind_int(2, page_id)
+        .bind_text_in_place(3, unread.url)
+        .bind_text_in_place(4, unread.reason)
+        .bind_text_in_place(5, unread.detail)
+        .run();
+  }
   // Bound in place: every text lives until the row is written.
   for (const SightingRecord& sighting : sightings) {
     insert_sighting_.bind_int(1, scan_id_)

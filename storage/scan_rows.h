@@ -19,8 +19,8 @@ class ScanRows {
   // `seen_at` is the time a tag counts as seen by this scan: the scan's start.
   ScanRows(sqlite3* db, std::int64_t scan_id, std::int64_t site_id, std::string seen_at);
 
-  // Adds `page` and `sightings`, creating or updating their tags. Call inside a write
-  // transaction.
+  // Adds `page` (with its unread scripts) and `sightings`, creating or updating their tags. Call
+  // inside a write transaction.
   void insert(const PageRecord& page, const std::vector<SightingRecord>& sightings);
 
   // Forgets the tag ids learned since the last commit: call after a rollback, which may have
@@ -40,6 +40,7 @@ class ScanRows {
   Statement upsert_tag_;
   Statement insert_sighting_;
   Statement upsert_extract_;
+  Statement insert_unread_;
   std::unordered_map<std::string, std::int64_t> tag_ids_;  // key -> tags.id
 };
 

@@ -86,6 +86,11 @@ void redact_page(PageRecord& page, std::vector<SightingRecord>& sightings,
   page.url = redact_url(page.url, patterns);
   page.final_url = redact_url(page.final_url, patterns);
   page.referrer = redact_url(page.referrer, patterns);
+  for (UnreadScriptRecord& unread : page.unread) {
+    unread.page_url = redact_url(unread.page_url, patterns);
+    unread.url = redact_url(unread.url, patterns);
+    unread.detail = redact_urls_in_text(unread.detail, patterns);
+  }
   for (SightingRecord& sighting : sightings) {
     sighting.page_url = redact_url(sighting.page_url, patterns);
     sighting.via = redact_url(sighting.via, patterns);

@@ -1,5 +1,7 @@
 #include "crawler/script_cache.h"
 
+#include <fmt/core.h>
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <thread>
@@ -10,6 +12,7 @@
 
 using tagdrift::crawler::CrawlOptions;
 using tagdrift::crawler::ScriptCache;
+using tagdrift::crawler::ScriptProblem;
 using tagdrift::testing::LoopbackServer;
 
 TEST_CASE("script cache: each script is fetched once, however many pages ask at once") {
@@ -48,10 +51,51 @@ TEST_CASE("script cache: size, count and protocol budgets are errors, not crashe
   options.max_script_bytes = 100000;
   options.max_scripts = 3;
   ScriptCache cache(options);
-  CHECK(cache.fetch(server.url("/big.js")).error.find("exceeds") != std::string::npos);
-  CHECK(cache.fetch(server.url("/missing.js")).error == "HTTP 404");
+  // Sent compressed, the script's size is unknown until it is read: only the limit is said.
+  auto big = cache.fetch(server.url("/big.js"));
+  CHECK(big.error == "over the limit of 100000 bytes");
+  CHECK(big.problem == ScriptProblem::kTooLarge);
+  auto missing = cache.fetch(server.url("/missing.js"));
+  CHECK(missing.error == "HTTP 404");
+  CHECK(missing.problem == ScriptProblem::kFetchFailed);
   CHECK_FALSE(cache.fetch("file:///etc/passwd").error.empty());
-  CHECK(cache.fetch(server.url("/other.js")).error.find("more than 3") != std::string::npos);
+  auto over = cache.fetch(server.url("/other.js"));
+  CHECK(over.error.find("more than 3") != std::string::npos);
+  CHECK(over.problem == ScriptProblem::kOverLimit);
+}
+
+TEST_CASE("script cache: a script served as HTML is not read, one served as text is") {
+  LoopbackServer server;
+  server.http().Get("/login.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<html>fbq('init', '123');</html>", "text/html; charset=utf-8");
+  });
+  server.http().Get("/plain.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("fbq('init', '123');", "text/plain");
+  });
+  server.start();
+  CrawlOptions options;
+  ScriptCache cache(options);
+  auto login = cache.fetch(server.url("/login.js"));
+  CHECK(login.body.empty());
+  CHECK(login.error == "served as text/html; charset=utf-8");
+  CHECK(login.problem == ScriptProblem::kNotJavaScript);
+  auto plain = cache.fetch(server.url("/plain.js"));
+  CHECK(plain.error.empty());
+  CHECK(plain.body == "fbq('init', '123');");
+}
+
+TEST_CASE("script cache: which content types are not JavaScript") {
+  using tagdrift::crawler::is_not_javascript;
+  CHECK(is_not_javascript("text/html"));
+  CHECK(is_not_javascript("Text/HTML ; charset=utf-8"));
+  CHECK(is_not_javascript("image/gif"));
+  CHECK(is_not_javascript("text/css"));
+  CHECK(is_not_javascript("application/xhtml+xml"));
+  CHECK_FALSE(is_not_javascript(""));
+  CHECK_FALSE(is_not_javascript("application/javascript"));
+  CHECK_FALSE(is_not_javascript("text/javascript; charset=utf-8"));
+  CHECK_FALSE(is_not_javascript("application/octet-stream"));
+  CHECK_FALSE(is_not_javascript("text/plain"));
 }
 
 TEST_CASE("script cache: for a directory target, scripts under --base-url come from disk") {
@@ -64,4 +108,9 @@ TEST_CASE("script cache: for a directory target, scripts under --base-url come f
   CHECK(cache.fetch("https://www.clinic.test/js/app.js?v=3").body ==
         "pintrk('load', '2612345678901');");
   CHECK_FALSE(cache.fetch("https://www.clinic.test/../../etc/passwd").error.empty());
+  site.write("js/huge.js", std::string(options.max_script_bytes + 1, ' '));
+  auto huge = cache.fetch("https://www.clinic.test/js/huge.js");
+  CHECK(huge.problem == ScriptProblem::kTooLarge);
+  CHECK(huge.error == fmt::format("{} bytes, over the limit of {}", options.max_script_bytes + 1,
+                                  options.max_script_bytes));
 }

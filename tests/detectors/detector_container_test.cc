@@ -75,7 +75,7 @@ TEST_CASE("detector container: a tag says which container, tag, rule and variabl
       container(R"([{"function":"__e"},{"function":"__c","vtp_value":"1341164"}])",
                 R"([{"function":"__bzi","vtp_id":["macro",1],"tag_id":33}])");
   PageDetections found = detect(fetcher);
-  CHECK(found.undecoded.empty());
+  CHECK(found.unread.empty());
   auto linkedin = of_vendor(found, "linkedin");
   REQUIRE(linkedin.size() == 1);
   const Sighting& s = *linkedin[0];
@@ -111,7 +111,7 @@ TEST_CASE("detector container: the runtime's vendor code and paused tags are no 
                 "fbq(\"init\",\"1403287593103673\");"
                 "var u=\"https://snap.licdn.com/li.lms-analytics/insight.min.js\";");
   PageDetections found = detect(fetcher);
-  CHECK(found.undecoded.empty());
+  CHECK(found.unread.empty());
   for (const Sighting& s : found.active) CHECK(s.vendor == "google-tag-manager");
 }
 
@@ -163,8 +163,10 @@ TEST_CASE("detector container: a container that does not decode is matched as te
       "var data = {\"resource\": {\"tags\": [{\"function\":\"__html\"";  // cut short
   fetcher.scripts[kOuter] += "}]\nfbq('init', '1403287593103673');";
   PageDetections found = detect(fetcher);
-  REQUIRE(found.undecoded.size() == 1);
-  CHECK(found.undecoded[0].starts_with(std::string(kOuter) + ": container resource"));
+  REQUIRE(found.unread.size() == 1);
+  CHECK(found.unread[0].url == kOuter);
+  CHECK(found.unread[0].reason == tagdrift::detectors::UnreadReason::kUndecoded);
+  CHECK(found.unread[0].detail.starts_with("container resource"));
   auto meta = of_vendor(found, "meta");
   REQUIRE(meta.size() == 1);
   CHECK(meta[0]->tag_id == "1403287593103673");

@@ -87,3 +87,38 @@ TEST_CASE("fail-on: the command line wins over the policy file; never when neith
   CHECK(effective_fail_on(std::nullopt, FailOn::kPolicy) == FailOn::kPolicy);
   CHECK(effective_fail_on(std::nullopt, std::nullopt) == FailOn::kNever);
 }
+
+TEST_CASE("fail on: the flag takes one threshold, unread, or both comma-separated") {
+  FailOnFlag both = parse_fail_on_flag("new,unread");
+  CHECK(both.threshold == FailOn::kNew);
+  CHECK(both.unread);
+  FailOnFlag alone = parse_fail_on_flag("unread");
+  CHECK_FALSE(alone.threshold);
+  CHECK(alone.unread);
+  FailOnFlag high = parse_fail_on_flag("high");
+  CHECK(high.threshold == FailOn::kHigh);
+  CHECK_FALSE(high.unread);
+  for (const char* bad : {"", "new,", ",unread", "new,high", "unread,unread", "unread,x"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_fail_on_flag(bad), tagdrift::Error);
+  }
+}
+
+TEST_CASE("fail on: unread fails on every unread script, after the findings' lines") {
+  Report report;
+  report.findings = {finding("a-new-low", Status::kNew, Severity::kLow)};
+  report.unread_scripts = {
+      {"https://www.clinic.test/js/app.js", "too-large", "6 bytes", {}, false}};
+  apply_fail_on(report, FailOn::kNew);
+  apply_fail_on_unread(report);
+  CHECK(report.failed);
+  CHECK(report.failing ==
+        Lines{"a-new-low: new", "https://www.clinic.test/js/app.js: unread (too-large: 6 bytes)"});
+  CHECK(gate_name(report) == "new,unread");
+
+  Report clean;
+  apply_fail_on(clean, FailOn::kNever);
+  apply_fail_on_unread(clean);
+  CHECK_FALSE(clean.failed);
+  CHECK(gate_name(clean) == "unread");
+}

@@ -137,6 +137,34 @@ TEST_CASE("scan writer: a scan reads back exactly as it was written") {
   }
 }
 
+TEST_CASE("scan writer: a page's unread scripts read back with the page's URL, secrets masked") {
+  TempDir dir;
+  Database db = Database::open((dir.path() / "history.db").string());
+  ScanWriter writer(db, make_header(kClinic));
+  PageRecord first = make_page(kClinic, 0);
+  first.unread = {
+      {"", kClinic + std::string("/js/app.js"), "too-large",
+       "6291456 bytes, over the limit of 4194304"},
+      {"", kClinic + std::string("/js/gone.js?token=s3cret"), "fetch-failed", "HTTP 404"}};
+  PageRecord second = make_page(kClinic, 1);
+  second.unread = {{"", kClinic + std::string("/js/app.js"), "too-large", "same"}};
+  writer.add_page(first, {});
+  writer.add_page(make_page(kClinic, 2), {});
+  writer.add_page(second, {});
+  writer.finish({3, 0, 0}, "2026-11-26T10:09:00Z");
+
+  ScanContents loaded = History(db).load_scan(writer.scan_id());
+  REQUIRE(loaded.unread.size() == 3);
+  CHECK(loaded.unread[0].page_url == first.url);
+  CHECK(loaded.unread[0].url == kClinic + std::string("/js/app.js"));
+  CHECK(loaded.unread[0].reason == "too-large");
+  CHECK(loaded.unread[0].detail == "6291456 bytes, over the limit of 4194304");
+  CHECK(loaded.unread[1].url.find("s3cret") == std::string::npos);
+  CHECK(loaded.unread[1].detail == "HTTP 404");
+  CHECK(loaded.unread[2].page_url == second.url);
+  CHECK(History(db).unread_scripts(writer.scan_id()).size() == 3);
+}
+
 TEST_CASE("scan writer: 1,000 pages are written in batches and all arrive") {
   TempDir dir;
   std::string path = (dir.path() / "history.db").string();
