@@ -210,7 +210,7 @@ TEST_CASE("detector container: a Google tag's linked destinations are tags of th
   fetcher.scripts[kGoogleTag] =
       testing::read_file(std::string(TAGDRIFT_FIXTURES_DIR) + "/gtag/G-LINKED1.js");
   const PageDetections found = detect(fetcher, kGoogleTag);
-  CHECK(found.undecoded.empty());
+  CHECK(found.unread.empty());
   CHECK(fetcher.asked == std::vector<std::string>{kGoogleTag});
   // Its own Analytics ID, the Ads account it sends conversions to, the linked Floodlight
   // advertiser; not the Ads ID of a tag no rule fires (AW-111111111), nor the IDs in Google's
@@ -236,8 +236,10 @@ TEST_CASE("detector container: a Google tag that does not decode is matched as t
   Fetcher fetcher;
   fetcher.scripts[kGoogleTag] = "var data = {\"resource\": {\"tags\": [{\"function\":\"__gct\"";
   const PageDetections found = detect(fetcher, kGoogleTag);
-  REQUIRE(found.undecoded.size() == 1);
-  CHECK(found.undecoded[0].starts_with(std::string(kGoogleTag) + ": container resource"));
+  REQUIRE(found.unread.size() == 1);
+  CHECK(found.unread[0].url == kGoogleTag);
+  CHECK(found.unread[0].reason == tagdrift::detectors::UnreadReason::kUndecoded);
+  CHECK(found.unread[0].detail.starts_with("container resource"));
   CHECK(ids_of(found, "google-analytics-gtag") == std::set<std::string>{"G-LINKED1"});
 }
 

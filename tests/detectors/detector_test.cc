@@ -286,7 +286,8 @@ TEST_CASE("detector: a tag manager's runtime read as text is no tag without a li
       "c.metaPixel)}";
   const PageDetections found =
       detector.detect({place(PlaceKind::kScriptSrc, gtm)}, kPage, &fetcher);
-  REQUIRE(found.undecoded.size() == 1);
+  REQUIRE(found.unread.size() == 1);
+  CHECK(found.unread[0].reason == UnreadReason::kUndecoded);
   for (const Sighting& s : found.active) CHECK(s.vendor == "google-tag-manager");
 }
 
