@@ -74,6 +74,7 @@ int run_scan_command(ScanFlags& flags) {
   flags.job.use_db = !flags.no_db;
   if (!flags.fail_on.empty()) flags.job.fail_on = drift::parse_fail_on(flags.fail_on);
   auto format = report::parse_format(flags.format);
+  flags.job.read_history = format == report::Format::kHtml;
   check_notify_url(flags.job.notify_url);
   flags.job.warn = print_warning;
   // A report that cannot be written fails the command with exit 2, which promises an unchanged
@@ -82,6 +83,7 @@ int run_scan_command(ScanFlags& flags) {
   scan::ScanJobResult result = scan::run_scan_job(flags.job);
   report::RenderOptions render_options;
   render_options.color = flags.output.empty() && stdout_wants_color();
+  if (result.history) render_options.history = &*result.history;
   write_output(flags.output, [&](std::ostream& out) {
     report::render(result.report, format, render_options, out);
   });
@@ -104,7 +106,7 @@ void add_report_flags(CLI::App& command, ScanFlags& flags) {
                   "Exit 1 when met: never, policy, new, high or critical (wins over the "
                   "policy file's fail_on)")
       ->check(fail_on_validator());
-  command.add_option("--format", flags.format, "text, json, markdown, junit or sarif")
+  command.add_option("--format", flags.format, "text, json, markdown, junit, sarif or html")
       ->capture_default_str();
   command.add_option("--output,-o", flags.output, "Write the report to this file");
   command.add_option("--notify", flags.job.notify_url,

@@ -63,6 +63,7 @@ ScanJobResult run_scan_job(const ScanJob& job) {
     storage::exclude_from_baseline(*db, result.report.scan.id);
     result.report.scan.baseline = false;
   }
+  if (db && job.read_history) result.history = drift::read_site_history(*db, result.report);
   if (!job.notify_url.empty() && worth_notifying(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));
   }
