@@ -1,0 +1,191 @@
+#include "browser/page_visit.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "browser/chromium.h"
+#include "tests/browser/fixture_site.h"
+#include "tests/support/chromium.h"
+#include "tests/support/timing.h"
+
+using tagdrift::browser::Chromium;
+using tagdrift::browser::ObservedRequest;
+using tagdrift::browser::visit_page;
+using tagdrift::browser::VisitOptions;
+using tagdrift::browser::VisitResult;
+
+namespace {
+
+const ObservedRequest* find(const VisitResult& visit, const std::string& url_part) {
+  for (const auto& request : visit.requests)
+    if (request.url.find(url_part) != std::string::npos) return &request;
+  return nullptr;
+}
+
+VisitOptions quick() {
+  VisitOptions options;
+  options.navigation_timeout = std::chrono::seconds(10);
+  options.runtime_wait = std::chrono::seconds(3);
+  options.quiet_window = std::chrono::milliseconds(300);
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("page visit: every request a page causes, with method, type, body and initiator") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto visit = visit_page(browser.devtools(), site.url("/tags"), quick());
+  INFO(visit.error);
+  CHECK(visit.error.empty());
+  CHECK(visit.loaded);
+  CHECK(visit.quiet);
+  CHECK(visit.final_url == site.url("/tags"));
+
+  const auto* document = find(visit, "/tags");
+  REQUIRE(document);
+  CHECK(document->resource_type == "Document");
+
+  const auto* fetched = find(visit, "/api/fetch?q=1");
+  REQUIRE(fetched);
+  CHECK(fetched->method == "GET");
+  CHECK(fetched->resource_type == "Fetch");
+  CHECK(fetched->initiator.type == "script");
+  CHECK(fetched->initiator.url == site.url("/tags"));
+
+  const auto* xhr = find(visit, "/api/xhr");
+  REQUIRE(xhr);
+  CHECK(xhr->method == "POST");
+  CHECK(xhr->resource_type == "XHR");
+  CHECK(xhr->post_data == "email=a%40b.test");
+
+  const auto* beacon = find(visit, "/beacon");
+  REQUIRE(beacon);
+  CHECK(beacon->resource_type == "Ping");
+  CHECK(beacon->post_data == "event=PageView&id=42");
+
+  // The pixel is recorded, then never sent.
+  const auto* pixel = find(visit, "/pixel.gif?tid=2612345678901");
+  REQUIRE(pixel);
+  CHECK(pixel->resource_type == "Image");
+  CHECK(pixel->blocked);
+  CHECK(site.hits("/pixel.gif") == 0);
+  CHECK_FALSE(fetched->blocked);
+
+  // A script injected by a script: the request it makes names it, then the loader.
+  const auto* injected = find(visit, "/from-injected");
+  REQUIRE(injected);
+  CHECK(injected->post_data == "ev=lead");
+  CHECK(injected->initiator.url == site.url("/injected.js"));
+  const auto* injected_script = find(visit, "/injected.js");
+  REQUIRE(injected_script);
+  CHECK(injected_script->initiator.url == site.url("/loader.js"));
+}
+
+TEST_CASE("page visit: cookies set by the server and by script, each with its lifetime") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto visit = visit_page(browser.devtools(), site.url("/tags"), quick());
+  REQUIRE(visit.cookies.size() == 2);
+  for (const auto& cookie : visit.cookies) {
+    CHECK(cookie.domain == "127.0.0.1");
+    CHECK_FALSE(cookie.third_party);
+    CHECK_FALSE(cookie.session);
+    CHECK(cookie.expires > 0);
+  }
+  CHECK(std::any_of(visit.cookies.begin(), visit.cookies.end(),
+                    [](const auto& c) { return c.name == "server"; }));
+
+  // A fresh context for every visit: the next one starts without them.
+  const auto next = visit_page(browser.devtools(), site.url("/alert"), quick());
+  CHECK(next.cookies.empty());
+}
+
+TEST_CASE("page visit: images, media and fonts are recorded and blocked") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto visit = visit_page(browser.devtools(), site.url("/styled"), quick());
+  CHECK(visit.error.empty());
+  for (const char* path : {"/photo.jpg", "/font.woff2", "/clip.mp4"}) {
+    INFO(path);
+    const auto* request = find(visit, path);
+    REQUIRE(request);
+    CHECK(request->blocked);
+    CHECK(site.hits(path) == 0);
+  }
+}
+
+TEST_CASE("page visit: dialogs are dismissed, popups recorded and closed, downloads denied") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto alert = visit_page(browser.devtools(), site.url("/alert"), quick());
+  CHECK(alert.error.empty());
+  CHECK(alert.loaded);
+  REQUIRE(alert.dialogs.size() == 2);
+  CHECK(alert.dialogs[0].type == "alert");
+  CHECK(alert.dialogs[0].message == "hello");
+  CHECK(alert.dialogs[1].type == "confirm");
+
+  const auto popup = visit_page(browser.devtools(), site.url("/popup"), quick());
+  CHECK(popup.error.empty());
+  REQUIRE(popup.popups.size() == 1);
+  CHECK(popup.popups[0] == site.url("/popped"));
+
+  const auto download = visit_page(browser.devtools(), site.url("/download"), quick());
+  CHECK(download.error.empty());
+  CHECK(download.loaded);
+  CHECK(download.downloads == std::vector<std::string>{site.url("/file.bin")});
+  auto files = std::filesystem::directory_iterator(browser.profile());
+  for (const auto& file : files) CHECK(file.path().filename() != "file.bin");
+
+  // The browser still works after all that.
+  const auto after = visit_page(browser.devtools(), site.url("/tags"), quick());
+  CHECK(after.error.empty());
+  CHECK(find(after, "/beacon"));
+}
+
+TEST_CASE("page visit: a page that navigates away keeps the requests of both documents") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto visit = visit_page(browser.devtools(), site.url("/away"), quick());
+  CHECK(visit.error.empty());
+  CHECK(find(visit, "/first-beacon"));
+  CHECK(find(visit, "/second-beacon"));
+  CHECK(visit.final_url == site.url("/second"));
+}
+
+TEST_CASE("page visit: console errors and uncaught exceptions are kept") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto visit = visit_page(browser.devtools(), site.url("/console"), quick());
+  REQUIRE(visit.console_errors.size() == 2);
+  CHECK(visit.console_errors[0] == "bad thing");
+  CHECK(visit.console_errors[1].find("TypeError") != std::string::npos);
+}
+
+TEST_CASE("page visit: a page that cannot be reached is a navigation error") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  std::string closed_port;
+  {
+    tagdrift::testing::LoopbackServer gone;
+    gone.start();
+    closed_port = gone.url("/");
+  }
+  Chromium browser(*launch);
+  const auto visit = visit_page(browser.devtools(), closed_port, quick());
+  CHECK(visit.error == "navigation failed: net::ERR_CONNECTION_REFUSED");
+  CHECK_FALSE(visit.loaded);
+}
