@@ -50,8 +50,7 @@ class PageVisit {
 
  private:
   std::string describe(const DevToolsError& error) {
-    if (error.kind() == DevToolsError::Kind::kClosed)
-      return "the browser exited during the visit (" + std::string(error.what()) + ")";
+    if (error.kind() == DevToolsError::Kind::kClosed) return "the browser exited during the visit";
     return std::string("the browser did not answer: ") + error.what();
   }
 

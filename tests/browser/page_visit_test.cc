@@ -189,3 +189,62 @@ TEST_CASE("page visit: a page that cannot be reached is a navigation error") {
   CHECK(visit.error == "navigation failed: net::ERR_CONNECTION_REFUSED");
   CHECK_FALSE(visit.loaded);
 }
+
+TEST_CASE("page visit: a renderer that crashes ends the visit as a page error") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  const auto crashed = visit_page(browser.devtools(), "chrome://crash", quick());
+  CHECK(crashed.error == "the page's renderer crashed");
+  const auto next = visit_page(browser.devtools(), site.url("/tags"), quick());
+  CHECK(next.error.empty());
+  CHECK(find(next, "/beacon"));
+}
+
+TEST_CASE("page visit: a page that never goes quiet ends at the cap with what it saw") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  auto options = quick();
+  options.runtime_wait = std::chrono::milliseconds(1500);
+  const auto visit = visit_page(browser.devtools(), site.url("/never-quiet"), options);
+  CHECK(visit.error.empty());
+  CHECK(visit.loaded);
+  CHECK_FALSE(visit.quiet);
+  CHECK(visit.requests.size() >= 5);
+  CHECK(visit.seconds < 1.5 + 3);
+}
+
+TEST_CASE("page visit: a page looping forever in script ends at the navigation timeout") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  auto options = quick();
+  options.navigation_timeout = std::chrono::seconds(2);
+  const auto visit = visit_page(browser.devtools(), site.url("/loop"), options);
+  CHECK(visit.error == "navigation did not finish within 2000 ms");
+  CHECK(find(visit, "/loop"));
+  CHECK(visit.seconds < 2 + 7);
+  const auto next = visit_page(browser.devtools(), site.url("/tags"), quick());
+  CHECK(next.error.empty());
+  CHECK(find(next, "/beacon"));
+}
+
+TEST_CASE("page visit: a 50 MB page ends within its bounds with what it saw") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  auto options = quick();
+  options.navigation_timeout = std::chrono::seconds(4);
+  const auto visit = visit_page(browser.devtools(), site.url("/big"), options);
+  // Loaded or not within the bound (it depends on the machine), never stuck.
+  CHECK((visit.loaded || visit.error == "navigation did not finish within 4000 ms"));
+  CHECK(find(visit, "/big-beacon"));
+  CHECK(visit.seconds < 4 + 8);
+  const auto next = visit_page(browser.devtools(), site.url("/tags"), quick());
+  CHECK(next.error.empty());
+}
