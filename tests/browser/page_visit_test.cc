@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <mutex>
 
 #include "browser/chromium.h"
 #include "tests/browser/fixture_site.h"
@@ -247,4 +248,51 @@ TEST_CASE("page visit: a 50 MB page ends within its bounds with what it saw") {
   CHECK(visit.seconds < 4 + 8);
   const auto next = visit_page(browser.devtools(), site.url("/tags"), quick());
   CHECK(next.error.empty());
+}
+
+TEST_CASE("page visit: extra headers, cookies and basic auth reach the server") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  std::mutex mu;
+  std::vector<std::string> staging, cookies;
+  int challenges = 0;
+  tagdrift::testing::LoopbackServer server;
+  server.http().Get(R"(/private.*)", [&](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(mu);
+    if (req.get_header_value("Authorization") != "Basic c3RhZmY6czNjcmV0") {
+      ++challenges;
+      res.status = 401;
+      res.set_header("WWW-Authenticate", "Basic realm=\"staging\"");
+      res.set_content("no", "text/plain");
+      return;
+    }
+    staging.push_back(req.get_header_value("X-Staging"));
+    cookies.push_back(req.get_header_value("Cookie"));
+    res.set_content("<script>fetch('/private-beacon')</script>", "text/html");
+  });
+  server.start();
+  Chromium browser(*launch);
+  auto options = quick();
+  options.headers = {{"X-Staging", "yes"}};
+  options.cookies = {{"session", "abc"}};
+  options.basic_auth = tagdrift::browser::BasicAuth{"staff", "s3cret"};
+
+  const auto visit = visit_page(browser.devtools(), server.url("/private"), options);
+  CHECK(visit.error.empty());
+  CHECK(visit.loaded);
+  CHECK(find(visit, "/private-beacon"));
+  {
+    std::lock_guard lock(mu);
+    CHECK(staging == std::vector<std::string>{"yes", "yes"});
+    CHECK(cookies == std::vector<std::string>{"session=abc", "session=abc"});
+    challenges = 0;
+  }
+
+  // Refused credentials are not offered again: the page is the server's 401.
+  options.basic_auth = tagdrift::browser::BasicAuth{"staff", "wrong"};
+  const auto refused = visit_page(browser.devtools(), server.url("/private"), options);
+  CHECK(refused.loaded);
+  CHECK_FALSE(find(refused, "/private-beacon"));
+  std::lock_guard lock(mu);
+  CHECK(challenges == 2);
 }
