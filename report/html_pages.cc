@@ -11,8 +11,8 @@
 namespace tagdrift::report {
 namespace {
 
-// A table longer than this is collapsed behind its count: long lists are folded, never cut.
-constexpr std::size_t kOpenRows = 50;
+// A list longer than this is collapsed behind its count: long lists are folded, never cut.
+constexpr std::size_t kOpenPages = 10;
 
 using TagsByPage = std::unordered_map<std::string_view, std::vector<const drift::Finding*>>;
 
@@ -34,6 +34,7 @@ std::string names(const drift::SharedNames& list) {
   return out.empty() ? std::string("none") : out;
 }
 
+// The tags on `page`, worst first, as one line per tag.
 std::string tags_on(const drift::ReportPage& page, const TagsByPage& tags) {
   auto found = tags.find(*page.url);
   if (found == tags.end() && !page.final_url.empty()) found = tags.find(*page.final_url);
@@ -47,6 +48,38 @@ std::string tags_on(const drift::ReportPage& page, const TagsByPage& tags) {
   return out;
 }
 
+// Pages with the same health terms, form fields and tags share one row: a site's template
+// repeats them on thousands of pages, and each page is still listed.
+struct PageGroup {
+  std::string terms, fields, tags;
+  std::vector<const drift::ReportPage*> pages;
+};
+
+std::vector<PageGroup> page_groups(const drift::Report& report) {
+  const TagsByPage tags = tags_by_page(report);
+  std::vector<PageGroup> groups;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& page : report.pages) {
+    if (!matters(page)) continue;
+    PageGroup group{names(page.health_terms), names(page.collects_pii), tags_on(page, tags), {}};
+    std::string key = group.terms + '\x1f' + group.fields + '\x1f' + group.tags;
+    auto [at, added] = index.try_emplace(std::move(key), groups.size());
+    if (added) groups.push_back(std::move(group));
+    groups[at->second].pages.push_back(&page);
+  }
+  return groups;
+}
+
+void render_page_list(const std::vector<const drift::ReportPage*>& pages, const std::string& site,
+                      std::ostream& out) {
+  const bool fold = pages.size() > kOpenPages;
+  if (fold) out << "<details><summary>" << count_of(pages.size(), "page") << "</summary>";
+  out << "<ul class=\"urls\">";
+  for (const auto* page : pages) out << "<li>" << h(site_relative(*page->url, site)) << "</li>";
+  out << "</ul>";
+  if (fold) out << "</details>";
+}
+
 }  // namespace
 
 void render_html_pages(const drift::Report& report, std::ostream& out) {
@@ -58,21 +91,19 @@ void render_html_pages(const drift::Report& report, std::ostream& out) {
         << "</section>\n";
     return;
   }
-  const TagsByPage tags = tags_by_page(report);
-  const bool fold = count > kOpenRows;
-  if (fold) out << "<details><summary>" << count_of(count, "page") << "</summary>\n";
+  const std::vector<PageGroup> groups = page_groups(report);
   out << "<table id=\"page-table\"><caption>" << count_of(count, "page")
-      << " with health context or a personal-data form, and the tags on each</caption>\n"
-      << "<thead><tr><th scope=\"col\">Page</th><th scope=\"col\">Health terms</th>"
-      << "<th scope=\"col\">Form asks for</th><th scope=\"col\">Tags</th></tr></thead><tbody>\n";
-  for (const auto& page : report.pages) {
-    if (!matters(page)) continue;
-    out << "<tr><th scope=\"row\"><code>" << h(site_relative(*page.url, report.scan.site))
-        << "</code></th><td>" << names(page.health_terms) << "</td><td>" << names(page.collects_pii)
-        << "</td><td>" << tags_on(page, tags) << "</td></tr>\n";
+      << " with health context or a personal-data form, and the tags on each (pages alike share "
+         "a row)</caption>\n<thead><tr><th scope=\"col\">Pages</th><th scope=\"col\">Health "
+         "terms</th><th scope=\"col\">Form asks for</th><th scope=\"col\">Tags</th></tr></thead>"
+         "<tbody>\n";
+  for (const PageGroup& group : groups) {
+    out << "<tr><td>";
+    render_page_list(group.pages, report.scan.site, out);
+    out << "</td><td>" << group.terms << "</td><td>" << group.fields << "</td><td>" << group.tags
+        << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
-  if (fold) out << "</details>\n";
   out << "</section>\n";
 }
 

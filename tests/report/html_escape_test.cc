@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "report/safe_text.h"
 #include "tests/report/report_fixtures.h"
 
 namespace tagdrift::report {

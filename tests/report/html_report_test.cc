@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "report/html_assets.h"
 #include "tests/report/report_fixtures.h"
@@ -126,6 +127,80 @@ TEST_CASE("html report: a long page list is collapsed, never cut") {
   const std::string html = html_of(report);
   for (int i : {0, 250, 499}) CHECK(has(html, "<li>/p-" + std::to_string(i) + "/</li>"));
   CHECK(has(html, "<details><summary>500 pages</summary>"));
+}
+
+}  // namespace
+}  // namespace tagdrift::report
+
+namespace tagdrift::report {
+namespace {
+
+// The 20,000-page bench site's composition (bench/gen_site.py): a GTM container of 7 on every
+// page, a GA4 ID of 97 on every page, a Meta, Pinterest or TikTok ID of 1,000 on every 7th, 11th
+// and 13th page; every page with health context. Reasons and fixes as long as real ones.
+drift::Report bench_sized_report() {
+  constexpr int kPages = 20000;
+  drift::Report report = testing::sample_report();
+  report.pages.clear();
+  report.findings.clear();
+  std::map<std::string, drift::Finding> findings;
+  auto add = [&](const std::string& key, drift::Severity severity, const drift::FindingPage& page) {
+    auto [at, added] = findings.try_emplace(key);
+    drift::Finding& finding = at->second;
+    if (added) {
+      finding = testing::make_finding(key, drift::Status::kKnown, severity);
+      finding.pages.clear();
+      finding.reason =
+          "Advertising tag on /topics/ivf-treatment/page-00123/ (health context: "
+          "fertility, ivf, treatment, patient, appointment), not consent-gated "
+          "(and 212 other pages)";
+      finding.remediation = std::string(240, 'r');
+    }
+    drift::FindingPage on = page;
+    on.evidence = "fbq('init', '" + key + "'); fbq('track', 'PageView');";
+    finding.pages.push_back(on);
+  };
+  for (int i = 0; i < kPages; ++i) {
+    const std::string path = "/topics/ivf-treatment/page-" + std::to_string(10000 + i) + "/";
+    storage::PageRecord record;
+    record.url = std::string(testing::kSite) + path;
+    record.status = 200;
+    record.health_context = true;
+    record.health_terms = {"ivf", "fertility", "patient"};
+    if (i % 10 == 0) record.collects_pii = {"email", "phone"};
+    report.pages.push_back(drift::report_page(record));
+    drift::FindingPage page = testing::make_finding_page(path, 12);
+    page.health_context = true;
+    add("gtm:GTM-BENCH" + std::to_string(i % 7), drift::Severity::kInfo, page);
+    add("google-analytics:G-BENCH" + std::to_string(i % 97), drift::Severity::kMedium, page);
+    if (i % 7 == 0) add("meta:1000000" + std::to_string(i % 1000), drift::Severity::kHigh, page);
+    if (i % 11 == 0) add("pinterest:26" + std::to_string(i % 1000), drift::Severity::kHigh, page);
+    if (i % 13 == 0) add("tiktok:C" + std::to_string(i % 1000), drift::Severity::kHigh, page);
+  }
+  for (auto& [key, finding] : findings) report.findings.push_back(std::move(finding));
+  return report;
+}
+
+// Not met yet (10.4 MB: 3,104 tags at ~2 KB each, and 20,000 pages listed under each of their
+// tags and in the Pages section): it runs and says so, without failing the suite.
+TEST_CASE("html report: the 20,000-page bench site's report stays under 5 MB, every page in it",
+          "[!mayfail]") {
+  const drift::Report report = bench_sized_report();
+  drift::SiteHistory history;
+  history.scans = {{41, "2024-04-01T10:00:00Z", true, {7, 0, 97, 2000, 0}},
+                   {42, "2024-05-01T10:00:00Z", true, {7, 0, 97, 2000, 0}}};
+  for (const auto& finding : report.findings) {
+    history.tags.push_back({finding.key,
+                            finding.vendor,
+                            finding.product,
+                            finding.tag_id,
+                            {drift::Presence::kPresent, drift::Presence::kPresent}});
+  }
+  const std::string html = html_of(report, &history);
+  WARN("the bench-sized HTML report: " << report.findings.size() << " tags, " << html.size()
+                                       << " bytes");
+  CHECK(html.size() < 5'000'000);
+  CHECK(has(html, "/topics/ivf-treatment/page-29999/"));
 }
 
 }  // namespace
