@@ -6,6 +6,7 @@
 #include "cli/fail_on_flag.h"
 #include "cli/output.h"
 #include "drift/fail_on.h"
+#include "drift/site_history.h"
 #include "report/report.h"
 #include "scan/past_report.h"
 #include "storage/database.h"
@@ -37,10 +38,15 @@ scan::PastReportOptions past_options(const Flags& flags) {
   return options;
 }
 
-int render(const Flags& flags, const drift::Report& report) {
+int render(const Flags& flags, const storage::Database& db, const drift::Report& report) {
   report::RenderOptions options;
   options.color = flags.output.empty() && stdout_wants_color();
   auto format = report::parse_format(flags.format);
+  std::optional<drift::SiteHistory> history;
+  if (format == report::Format::kHtml) {
+    history = drift::read_site_history(db, report);
+    options.history = &*history;
+  }
   write_output(flags.output,
                [&](std::ostream& out) { report::render(report, format, options, out); });
   return static_cast<int>(report.failed ? ExitCode::kFindings : ExitCode::kOk);
@@ -52,7 +58,7 @@ int report_command(const Flags& flags) {
   auto db = storage::Database::open(flags.db.db, storage::Database::Mode::kReadOnly);
   std::optional<std::int64_t> id;
   if (!flags.scans.empty()) id = flags.scans.front();
-  return render(flags, scan::report_for_scan(db, id, past_options(flags)));
+  return render(flags, db, scan::report_for_scan(db, id, past_options(flags)));
 }
 
 int diff_command(const Flags& flags) {
@@ -66,12 +72,12 @@ int diff_command(const Flags& flags) {
     from = flags.scans[0];
     to = flags.scans[1];
   }
-  return render(flags, scan::diff_scans(db, from, to, past_options(flags)));
+  return render(flags, db, scan::diff_scans(db, from, to, past_options(flags)));
 }
 
 void add_common(CLI::App& command, Flags& flags) {
   add_db_flags(command, flags.db);
-  command.add_option("--format", flags.format, "text, json, markdown, junit or sarif")
+  command.add_option("--format", flags.format, "text, json, markdown, junit, sarif or html")
       ->capture_default_str();
   command.add_option("--output,-o", flags.output, "Write the report to this file");
   command.add_option("--policy", flags.policy, "Policy file (TOML) to judge the scan by");

@@ -87,6 +87,7 @@ int run_scan_command(ScanFlags& flags) {
     flags.job.fail_on_unread = fail_on.unread;
   }
   auto format = report::parse_format(flags.format);
+  flags.job.read_history = format == report::Format::kHtml;
   check_notify_url(flags.job.notify_url);
   flags.job.warn = print_warning;
   // A report that cannot be written fails the command with exit 2, which promises an unchanged
@@ -95,6 +96,7 @@ int run_scan_command(ScanFlags& flags) {
   scan::ScanJobResult result = scan::run_scan_job(flags.job);
   report::RenderOptions render_options;
   render_options.color = flags.output.empty() && stdout_wants_color();
+  if (result.history) render_options.history = &*result.history;
   write_output(flags.output, [&](std::ostream& out) {
     report::render(result.report, format, render_options, out);
   });
@@ -118,7 +120,7 @@ void add_report_flags(CLI::App& command, ScanFlags& flags) {
                   "policy file's fail_on), and/or unread (a script not read in full), "
                   "comma-separated: new,unread")
       ->check(fail_on_validator());
-  command.add_option("--format", flags.format, "text, json, markdown, junit or sarif")
+  command.add_option("--format", flags.format, "text, json, markdown, junit, sarif or html")
       ->capture_default_str();
   command.add_option("--output,-o", flags.output, "Write the report to this file");
   command.add_option("--notify", flags.job.notify_url,

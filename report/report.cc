@@ -1,5 +1,6 @@
 #include "report/report.h"
 
+#include "report/html_report.h"
 #include "report/json_report.h"
 #include "report/junit_report.h"
 #include "report/markdown_report.h"
@@ -15,8 +16,9 @@ Format parse_format(const std::string& name) {
   if (name == "markdown") return Format::kMarkdown;
   if (name == "junit") return Format::kJunit;
   if (name == "sarif") return Format::kSarif;
+  if (name == "html") return Format::kHtml;
   throw usage_error("unknown --format '" + name +
-                    "' (expected text, json, markdown, junit or sarif)");
+                    "' (expected text, json, markdown, junit, sarif or html)");
 }
 
 void render(const drift::Report& report, Format format, const RenderOptions& options,
@@ -32,6 +34,8 @@ void render(const drift::Report& report, Format format, const RenderOptions& opt
       return render_junit(report, out);
     case Format::kSarif:
       return render_sarif(report, out);
+    case Format::kHtml:
+      return render_html(report, options.history, out);
   }
 }
 

@@ -100,7 +100,18 @@ std::string drift_text(const drift::Report& report, const DriftCounts& counts) {
   return text;
 }
 
-// The Slack-readable summary: the headline, then one bullet per thing to act on.
+// The message links to nothing (a link in a chat message is a request waiting to be made); it
+// says how to make the HTML report of the scan instead. A scan without a history has no id.
+std::string html_report_line(const drift::Report& report) {
+  if (report.scan.id == 0) {
+    return "\nFor the HTML report, scan again with --format html --output report.html";
+  }
+  return fmt::format("\nFor the HTML report: tagdrift report {} --format html --output report.html",
+                     report.scan.id);
+}
+
+// The Slack-readable summary: the headline, then one bullet per thing to act on, then how to get
+// the HTML report.
 std::string message_text(const drift::Report& report, const DriftCounts& counts) {
   std::string text =
       report.failed_targets.empty() ? drift_text(report, counts) : failure_text(report);
@@ -118,7 +129,7 @@ std::string message_text(const drift::Report& report, const DriftCounts& counts)
     text += fmt::format("\n• not verified {} ({}): its pages could not be read",
                         tag_label(tag.key, tag.vendor, tag.tag_id), tag.key);
   }
-  return text;
+  return text + html_report_line(report);
 }
 
 }  // namespace

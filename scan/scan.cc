@@ -19,6 +19,7 @@
 #include "scan/page_analysis.h"
 #include "scan/page_rows.h"
 #include "scan/rescan.h"
+#include "scan/scan_settings.h"
 #include "storage/background_writer.h"
 #include "storage/history.h"
 #include "storage/redact.h"
@@ -35,6 +36,7 @@ storage::ScanRecord header_for(const ScanOptions& options) {
     header.target +=
         (header.target.empty() ? "" : " ") + storage::redact_url(target, options.redact);
   }
+  header.options_json = scan_settings_json(options);
   header.started_at = utc_now_iso8601();
   return header;
 }

@@ -70,6 +70,7 @@ ScanJobResult run_scan_job(const ScanJob& job) {
   // After the baseline's verdict: unread scripts do not take a scan out of the baselines
   // (docs/decisions.md).
   if (job.fail_on_unread) drift::apply_fail_on_unread(result.report);
+  if (db && job.read_history) result.history = drift::read_site_history(*db, result.report);
   if (!job.notify_url.empty() && worth_notifying(result.report)) {
     result.notify_error = post_json(job.notify_url, notification(result.report));
   }

@@ -9,4 +9,8 @@ namespace tagdrift {
 
 std::string sha256_hex(std::string_view bytes);
 
+// The same digest in base64, as a Content-Security-Policy source names an inline script or
+// style ('sha256-<base64>').
+std::string sha256_base64(std::string_view bytes);
+
 }  // namespace tagdrift

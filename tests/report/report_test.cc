@@ -25,8 +25,9 @@ TEST_CASE("report: parse_format refuses anything else as a usage error naming th
       FAIL("no error for " << name);
     } catch (const Error& error) {
       CHECK(error.code() == ExitCode::kUsage);
-      CHECK(std::string(error.what()) == "unknown --format '" + std::string(name) +
-                                             "' (expected text, json, markdown, junit or sarif)");
+      CHECK(std::string(error.what()) ==
+            "unknown --format '" + std::string(name) +
+                "' (expected text, json, markdown, junit, sarif or html)");
     }
   }
 }

@@ -65,6 +65,17 @@ TEST_CASE("notification: a scan that could not run says so first, with each targ
   CHECK(body.at("scan_failed") == true);
   CHECK(body.at("text") ==
         "tagdrift: SCAN FAILED for https://www.clinic.test: the scan could not run\n"
-        "\u2022 could not scan https://www.clinic.test/: HTTP 401");
+        "\u2022 could not scan https://www.clinic.test/: HTTP 401\n"
+        "For the HTML report, scan again with --format html --output report.html");
   CHECK(body.at("worst_severity").is_null());
+}
+
+TEST_CASE("notification: the message says how to get the HTML report of its scan") {
+  drift::Report report;
+  report.scan.site = "https://www.clinic.test";
+  report.scan.id = 17;
+  report.findings = {unknown_party()};
+  const std::string text = scan::notification(report).at("text");
+  CHECK(text.ends_with(
+      "\nFor the HTML report: tagdrift report 17 --format html --output report.html"));
 }

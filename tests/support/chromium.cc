@@ -1,5 +1,7 @@
 #include "tests/support/chromium.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <string_view>
@@ -19,6 +21,15 @@ std::optional<std::filesystem::path> chromium_for_test() {
       "browser test not run: no Chromium found (install chromium-headless-shell, or set "
       "TAGDRIFT_CHROMIUM)");
   return std::nullopt;
+}
+
+std::optional<browser::LaunchOptions> launch_options_for_test() {
+  auto program = chromium_for_test();
+  if (!program) return std::nullopt;
+  browser::LaunchOptions options;
+  options.program = *program;
+  options.no_sandbox = ::geteuid() == 0;
+  return options;
 }
 
 }  // namespace tagdrift::testing
