@@ -296,3 +296,16 @@ TEST_CASE("page visit: extra headers, cookies and basic auth reach the server") 
   std::lock_guard lock(mu);
   CHECK(challenges == 2);
 }
+
+TEST_CASE("page visit: a request option the browser refuses is the visit's error") {
+  auto launch = tagdrift::testing::launch_options_for_test();
+  if (!launch) return;
+  tagdrift::testing::FixtureSite site;
+  Chromium browser(*launch);
+  auto options = quick();
+  options.headers = {{"X-Broken", "a\nb"}};
+  const auto visit = visit_page(browser.devtools(), site.url("/tags"), options);
+  CHECK(visit.error.rfind("the browser refused: Network.setExtraHTTPHeaders", 0) == 0);
+  CHECK(visit.requests.empty());
+  CHECK(site.hits("/tags") == 0);
+}
