@@ -111,8 +111,12 @@ void DevTools::write_all(const std::string& bytes) {
     const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     pollfd out{to_browser_.get(), POLLOUT, 0};
-    if (left.count() <= 0 || ::poll(&out, 1, static_cast<int>(left.count())) == 0)
-      throw DevToolsError(DevToolsError::Kind::kTimeout, "the browser reads no commands");
+    if (left.count() <= 0 || ::poll(&out, 1, static_cast<int>(left.count())) == 0) {
+      // Half a message may be out: nothing more can be written on this pipe.
+      close_with("the browser read no commands for " + std::to_string(kWriteTimeout.count()) +
+                 " ms");
+      throw DevToolsError(DevToolsError::Kind::kTimeout, close_reason());
+    }
   }
 }
 

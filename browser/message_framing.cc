@@ -3,21 +3,19 @@
 namespace tagdrift::browser {
 
 std::optional<std::string> MessageFraming::next() {
-  const auto end = pending_.find('\0', start_);
+  // Bytes already searched are not searched again: a large message arrives in many reads.
+  const auto end = pending_.find('\0', searched_);
   if (end == std::string::npos) {
     pending_.erase(0, start_);
     start_ = 0;
+    searched_ = pending_.size();
     return std::nullopt;
   }
   std::string message = pending_.substr(start_, end - start_);
-  start_ = end + 1;
+  start_ = searched_ = end + 1;
   return message;
 }
 
-bool MessageFraming::over_budget() const {
-  const auto end = pending_.find('\0', start_);
-  const auto length = (end == std::string::npos ? pending_.size() : end) - start_;
-  return length > max_message_;
-}
+bool MessageFraming::over_budget() const { return pending_.size() - start_ > max_message_; }
 
 }  // namespace tagdrift::browser

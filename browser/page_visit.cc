@@ -40,6 +40,9 @@ class PageVisit {
       collect_cookies();
     } catch (const DevToolsError& error) {
       if (result_.error.empty()) result_.error = describe(error);
+    } catch (const Json::exception& error) {
+      if (result_.error.empty())
+        result_.error = std::string("the browser's answer: ") + error.what();
     }
     close();
     result_.requests = log_.take();
@@ -51,7 +54,9 @@ class PageVisit {
  private:
   std::string describe(const DevToolsError& error) {
     if (error.kind() == DevToolsError::Kind::kClosed) return "the browser exited during the visit";
-    return std::string("the browser did not answer: ") + error.what();
+    if (error.kind() == DevToolsError::Kind::kTimeout)
+      return std::string("the browser did not answer: ") + error.what();
+    return std::string("the browser refused: ") + error.what();
   }
 
   void open() {
