@@ -48,6 +48,7 @@ SiteOutcome scan_site(const FleetSite& site, const FleetOptions& options,
                       const std::shared_ptr<crawler::TransferBudget>& budget) {
   scan::ScanJob job = site.job;
   job.scan.crawl.transfer_budget = budget;
+  job.read_history = !site.report_file.empty() && options.report_format == report::Format::kHtml;
   job.scan.crawl.progress = false;  // one line per site when it ends instead
   const std::string name = site.entry.name;
   job.warn = [&options, name](const std::string& what) {
@@ -68,7 +69,8 @@ SiteOutcome scan_site(const FleetSite& site, const FleetOptions& options,
       tell(options.warn, fmt::format("site '{}': {}", name, result.notify_error));
     }
     if (!site.report_file.empty()) {
-      std::string error = write_report_file(site.report_file, result.report, options.report_format);
+      std::string error = write_report_file(site.report_file, result.report, options.report_format,
+                                            result.history ? &*result.history : nullptr);
       if (error.empty()) {
         outcome.report_file = site.report_file;
       } else {

@@ -38,6 +38,8 @@ std::string report_extension(report::Format format) {
       return ".xml";
     case report::Format::kSarif:
       return ".sarif";
+    case report::Format::kHtml:
+      return ".html";
   }
   return ".txt";
 }
@@ -70,12 +72,14 @@ void prepare_reports_dir(const fs::path& dir) {
 }
 
 std::string write_report_file(const fs::path& path, const drift::Report& report,
-                              report::Format format) {
+                              report::Format format, const drift::SiteHistory* history) {
   const fs::path temporary = path.string() + ".tmp-tagdrift";
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return "cannot write " + path.string();
-    report::render(report, format, report::RenderOptions{}, out);
+    report::RenderOptions options;
+    options.history = history;
+    report::render(report, format, options, out);
     out.flush();
     if (!out) {
       std::remove(temporary.c_str());

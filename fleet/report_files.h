@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "drift/report_model.h"
+#include "drift/site_history.h"
 #include "report/report.h"
 
 namespace tagdrift::fleet {
@@ -25,9 +26,9 @@ std::vector<std::filesystem::path> report_paths(const std::vector<std::string>& 
 // Creates `dir` when missing; throws Error (exit 2) when no file can be written in it.
 void prepare_reports_dir(const std::filesystem::path& dir);
 
-// Renders `report` into `path` through a temporary renamed over it once whole. Returns "" or
-// why it could not be written.
+// Renders `report` into `path` through a temporary renamed over it once whole; `history` is the
+// HTML report's History section (null: none). Returns "" or why it could not be written.
 std::string write_report_file(const std::filesystem::path& path, const drift::Report& report,
-                              report::Format format);
+                              report::Format format, const drift::SiteHistory* history = nullptr);
 
 }  // namespace tagdrift::fleet

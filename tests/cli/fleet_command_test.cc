@@ -369,3 +369,21 @@ TEST_CASE("fleet command: each site notifies as scan would, where its table says
   CHECK(posts[0].body.find("4836152907314682") != std::string::npos);
   CHECK(posts[0].body.find("2612345678901") == std::string::npos);
 }
+
+TEST_CASE("fleet command: --report-format html writes each site's HTML report with its history") {
+  TempDir dir;
+  const std::string example = std::string(TAGDRIFT_SOURCE_DIR) + "/examples/sites.toml";
+  const fs::path db = dir.path() / "fleet.db";
+  const std::vector<std::string> flags = {"--format", "json",      "--report-format",
+                                          "html",     "--reports", (dir.path() / "r").string()};
+  for (int night = 0; night < 2; ++night) {
+    ChildResult run = tagdrift_run(fleet_args(example, db, flags), dir.path());
+    INFO(run.err);
+    REQUIRE(json::parse(run.out)["sites"].size() == 2);
+  }
+  const std::string html = tagdrift::testing::read_file(dir.path() / "r/riverside-clinic.html");
+  CHECK(html.starts_with("<!DOCTYPE html>"));
+  // Two scans of the site in the history: the History section charts them.
+  CHECK(html.find("<p>2 scans of this site, oldest first.</p>") != std::string::npos);
+  CHECK(html.find("id=\"no-history\"") == std::string::npos);
+}
