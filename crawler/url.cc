@@ -25,13 +25,6 @@ constexpr std::string_view kTrackingParameters[] = {
     "wickedid", "rb_clickid",    "s_cid",   "sccid",       "irclickid",  "_kx",
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 enum ByteClass : unsigned char { kKeep, kPercent, kAlwaysEscape, kUnsafe };
 
 // What append_normalized does with each byte: controls and space are always escaped (libcurl
@@ -57,8 +50,8 @@ void append_escape(std::string& out, unsigned char c) {
 
 // Appends the normal form of the '%' at in[at]; returns how many bytes after it were used.
 std::size_t append_percent(std::string_view in, std::size_t at, std::string& out) {
-  const int high = at + 2 < in.size() ? hex_value(in[at + 1]) : -1;
-  const int low = high >= 0 ? hex_value(in[at + 2]) : -1;
+  const int high = at + 2 < in.size() ? hex_digit_value(in[at + 1]) : -1;
+  const int low = high >= 0 ? hex_digit_value(in[at + 2]) : -1;
   if (low < 0) {
     out += "%25";
     return 0;

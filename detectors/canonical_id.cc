@@ -7,30 +7,10 @@
 #include <cctype>
 
 #include "util/ascii.h"
+#include "util/percent_decode.h"
 
 namespace tagdrift::detectors {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-        hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n\"'`";
@@ -79,7 +59,7 @@ bool is_placeholder_id(std::string_view id) {
 }
 
 CanonicalId canonical_id(std::string_view captured, const IdRules& rules) {
-  std::string decoded = percent_decode(captured);
+  std::string decoded = percent_decoded(captured);
   std::string id(trim(decoded));
   if (is_placeholder_id(id)) return {IdStatus::kPlaceholder, {}};
   if (rules.upper) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "detectors/match_evidence.h"
+#include "util/percent_decode.h"
 
 namespace tagdrift::detectors {
 namespace {

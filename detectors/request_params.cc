@@ -3,16 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "util/ascii.h"
+#include "util/percent_decode.h"
 
 namespace tagdrift::detectors {
 namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool full(const std::vector<RequestParam>& out, const RequestLimits& limits) {
   return out.size() >= limits.max_params;
@@ -84,21 +78,6 @@ bool looks_like_json(std::string_view body, std::string_view content_type) {
 }
 
 }  // namespace
-
-std::string percent_decoded(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_digit(text[i + 1]) >= 0 &&
-        hex_digit(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_digit(text[i + 1]) * 16 + hex_digit(text[i + 2]));
-      i += 2;
-    } else {
-      out += (plus_is_space && text[i] == '+') ? ' ' : text[i];
-    }
-  }
-  return out;
-}
 
 void append_form_params(std::string_view text, ParamSource source, const RequestLimits& limits,
                         std::vector<RequestParam>& out) {

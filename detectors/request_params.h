@@ -34,7 +34,4 @@ void append_form_params(std::string_view text, ParamSource source, const Request
 void append_body_params(std::string_view body, std::string_view content_type,
                         const RequestLimits& limits, std::vector<RequestParam>& out);
 
-// "%41+b" -> "A b" (with `plus_is_space`); malformed escapes are kept as written.
-std::string percent_decoded(std::string_view text, bool plus_is_space);
-
 }  // namespace tagdrift::detectors

@@ -1,21 +1,16 @@
 #include "detectors/script_text.h"
 
+#include "util/ascii.h"
+
 namespace tagdrift::detectors {
 namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // The value of `count` hex digits at `text[at]`, or -1.
 int hex_value(std::string_view text, std::size_t at, std::size_t count) {
   if (at + count > text.size()) return -1;
   int value = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    int digit = hex_digit(text[at + i]);
+    int digit = hex_digit_value(text[at + i]);
     if (digit < 0) return -1;
     value = value * 16 + digit;
   }

@@ -34,13 +34,6 @@ TEST_CASE("request params: a query string is split and percent-decoded, + as a s
   CHECK(params[0].source == ParamSource::kQuery);
 }
 
-TEST_CASE("request params: malformed escapes stay as written") {
-  CHECK(percent_decoded("%zz%4", false) == "%zz%4");
-  CHECK(percent_decoded("%41%", false) == "A%");
-  CHECK(percent_decoded("a+b", false) == "a+b");
-  CHECK(percent_decoded("a+b", true) == "a b");
-}
-
 TEST_CASE("request params: GA4 batches are one event per line") {
   CHECK(body("en=page_view&_et=1\r\nen=scroll\nen=lead", "text/plain") ==
         Pairs{{"en", "page_view"}, {"_et", "1"}, {"en", "scroll"}, {"en", "lead"}});
