@@ -12,6 +12,7 @@
 #include "drift/fail_on.h"
 #include "util/closest_name.h"
 #include "util/error.h"
+#include "util/toml_position.h"
 
 namespace tagdrift::drift {
 namespace {
@@ -23,16 +24,6 @@ const std::vector<std::string> kTopKeys = {"fail_on", "deny", "allow"};
 const std::vector<std::string> kRuleKeys = {"vendor", "category", "key", "paths", "reason"};
 const std::vector<std::string> kFailOnNames = {"never", "policy", "new", "high", "critical"};
 
-std::string where(const std::string& file, const toml::source_region& at) {
-  return fmt::format("{}:{}:{}", file, at.begin.line, at.begin.column);
-}
-
-// Throws the one-line error that points at `at` in the file.
-[[noreturn]] void fail_at(const std::string& file, const toml::source_region& at,
-                          const std::string& what) {
-  throw usage_error(where(file, at) + ": " + what);
-}
-
 struct Reader {
   const std::string& file;
   std::vector<std::string> vendors;  // the signatures' vendor ids and "unknown"
@@ -40,22 +31,22 @@ struct Reader {
 
   std::string string_at(const toml::node& node, std::string_view key) const {
     std::optional<std::string> value = node.value<std::string>();
-    if (!value) fail_at(file, node.source(), fmt::format("'{}' must be a string", key));
+    if (!value) toml_fail_at(file, node.source(), fmt::format("'{}' must be a string", key));
     return *value;
   }
 
   std::vector<PathGlob> globs_at(const toml::node& node) const {
     const toml::array* array = node.as_array();
-    if (array == nullptr) fail_at(file, node.source(), "'paths' must be a list of path globs");
+    if (array == nullptr) toml_fail_at(file, node.source(), "'paths' must be a list of path globs");
     std::vector<PathGlob> globs;
     for (const toml::node& item : *array) {
       std::string error;
       std::optional<PathGlob> glob = PathGlob::compile(string_at(item, "paths"), &error);
-      if (!glob) fail_at(file, item.source(), error);
+      if (!glob) toml_fail_at(file, item.source(), error);
       std::string never = never_matches(glob->text());
       if (!never.empty()) {
         warnings.push_back(fmt::format("{}: glob '{}' can never match: {}",
-                                       where(file, item.source()), glob->text(), never));
+                                       toml_where(file, item.source()), glob->text(), never));
       }
       globs.push_back(std::move(*glob));
     }
@@ -64,9 +55,9 @@ struct Reader {
 
   void check_category(const toml::node& node, const std::string& category) const {
     if (std::find(kCategories.begin(), kCategories.end(), category) == kCategories.end()) {
-      fail_at(file, node.source(),
-              fmt::format("unknown category '{}' (one of: {}){}", category,
-                          fmt::join(kCategories, ", "), did_you_mean(category, kCategories)));
+      toml_fail_at(file, node.source(),
+                   fmt::format("unknown category '{}' (one of: {}){}", category,
+                               fmt::join(kCategories, ", "), did_you_mean(category, kCategories)));
     }
   }
 
@@ -75,10 +66,11 @@ struct Reader {
                     const std::string& what) const {
     if (std::find(vendors.begin(), vendors.end(), vendor) != vendors.end()) return;
     std::string hint = did_you_mean(vendor, vendors);
-    fail_at(file, node.source(),
-            fmt::format("unknown vendor '{}'{}{}", vendor,
-                        what == vendor ? "" : fmt::format(" in key '{}'", what),
-                        hint.empty() ? " (tagdrift signatures list names every vendor)" : hint));
+    toml_fail_at(
+        file, node.source(),
+        fmt::format("unknown vendor '{}'{}{}", vendor,
+                    what == vendor ? "" : fmt::format(" in key '{}'", what),
+                    hint.empty() ? " (tagdrift signatures list names every vendor)" : hint));
   }
 
   void read_field(PolicyRule& rule, std::string_view kind, const toml::key& name,
@@ -94,7 +86,7 @@ struct Reader {
       rule.key = string_at(node, key);
       const std::size_t colon = rule.key.find(':');
       if (colon == std::string::npos) {
-        fail_at(file, node.source(), "'key' must be a tag key like \"vendor:id\"");
+        toml_fail_at(file, node.source(), "'key' must be a tag key like \"vendor:id\"");
       }
       check_vendor(node, rule.key.substr(0, colon), rule.key);
     } else if (key == "paths") {
@@ -102,20 +94,22 @@ struct Reader {
     } else if (key == "reason") {
       rule.reason = string_at(node, key);
     } else {
-      fail_at(file, name.source(),
-              fmt::format("unknown key '{}' in [[{}]] (vendor, category, key, paths, reason){}",
-                          key, kind, did_you_mean(key, kRuleKeys)));
+      toml_fail_at(
+          file, name.source(),
+          fmt::format("unknown key '{}' in [[{}]] (vendor, category, key, paths, reason){}", key,
+                      kind, did_you_mean(key, kRuleKeys)));
     }
   }
 
   PolicyRule rule_at(const toml::node& node, std::string_view kind) const {
     const toml::table* table = node.as_table();
-    if (table == nullptr) fail_at(file, node.source(), fmt::format("'{}' must be a table", kind));
+    if (table == nullptr)
+      toml_fail_at(file, node.source(), fmt::format("'{}' must be a table", kind));
     PolicyRule rule;
     for (const auto& [key, value] : *table) read_field(rule, kind, key, value);
     if (rule.vendor.empty() && rule.category.empty() && rule.key.empty()) {
-      fail_at(file, table->source(),
-              fmt::format("[[{}]] needs a vendor, category or key to select tags", kind));
+      toml_fail_at(file, table->source(),
+                   fmt::format("[[{}]] needs a vendor, category or key to select tags", kind));
     }
     return rule;
   }
@@ -123,7 +117,7 @@ struct Reader {
   std::vector<PolicyRule> rules_at(const toml::node& node, std::string_view kind) const {
     const toml::array* array = node.as_array();
     if (array == nullptr) {
-      fail_at(file, node.source(), fmt::format("'{}' must be [[{}]] tables", kind, kind));
+      toml_fail_at(file, node.source(), fmt::format("'{}' must be [[{}]] tables", kind, kind));
     }
     std::vector<PolicyRule> rules;
     for (const toml::node& item : *array) rules.push_back(rule_at(item, kind));
@@ -134,9 +128,9 @@ struct Reader {
     std::string name = string_at(node, "fail_on");
     std::optional<FailOn> fail_on = fail_on_from_name(name);
     if (!fail_on) {
-      fail_at(file, node.source(),
-              fmt::format("bad fail_on '{}' (never, policy, new, high or critical){}", name,
-                          did_you_mean(name, kFailOnNames)));
+      toml_fail_at(file, node.source(),
+                   fmt::format("bad fail_on '{}' (never, policy, new, high or critical){}", name,
+                               did_you_mean(name, kFailOnNames)));
     }
     return *fail_on;
   }
@@ -149,11 +143,11 @@ void check_can_act(const Policy& policy, const toml::table& root, const Reader& 
                       ": the policy file sets nothing (no fail_on, no [[deny]] or [[allow]] rule)");
   }
   if (policy.deny.empty() && policy.fail_on == FailOn::kPolicy) {
-    fail_at(reader.file, root.get("fail_on")->source(),
-            "fail_on = \"policy\" with no [[deny]] rule can never fail");
+    toml_fail_at(reader.file, root.get("fail_on")->source(),
+                 "fail_on = \"policy\" with no [[deny]] rule can never fail");
   }
   if (policy.deny.empty() && !policy.allow.empty()) {
-    reader.warnings.push_back(where(reader.file, root.get("allow")->source()) +
+    reader.warnings.push_back(toml_where(reader.file, root.get("allow")->source()) +
                               ": [[allow]] rules excuse nothing without a [[deny]] rule");
   }
 }
@@ -166,7 +160,7 @@ Policy parse_policy(std::string_view text, const std::string& name,
   try {
     root = toml::parse(text, std::string_view(name));
   } catch (const toml::parse_error& error) {
-    fail_at(name, error.source(), std::string(error.description()));
+    toml_fail_at(name, error.source(), std::string(error.description()));
   }
   Policy policy;
   Reader reader{name, known_vendors, policy.warnings};
@@ -179,9 +173,9 @@ Policy parse_policy(std::string_view text, const std::string& name,
     } else if (key == "allow") {
       policy.allow = reader.rules_at(node, "allow");
     } else {
-      fail_at(name, key.source(),
-              fmt::format("unknown key '{}' (fail_on, [[deny]], [[allow]]){}", key.str(),
-                          did_you_mean(key.str(), kTopKeys)));
+      toml_fail_at(name, key.source(),
+                   fmt::format("unknown key '{}' (fail_on, [[deny]], [[allow]]){}", key.str(),
+                               did_you_mean(key.str(), kTopKeys)));
     }
   }
   check_can_act(policy, root, reader);

@@ -13,6 +13,7 @@
 #include "drift/fail_on.h"
 #include "util/closest_name.h"
 #include "util/error.h"
+#include "util/toml_position.h"
 
 namespace tagdrift::fleet {
 namespace {
@@ -20,15 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kFailOnNames = {"never", "policy", "new", "high", "critical"};
-
-std::string where(const std::string& file, const toml::source_region& at) {
-  return fmt::format("{}:{}:{}", file, at.begin.line, at.begin.column);
-}
-
-[[noreturn]] void fail_at(const std::string& file, const toml::source_region& at,
-                          const std::string& what) {
-  throw usage_error(where(file, at) + ": " + what);
-}
 
 bool is_web_url(std::string_view text) {
   return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
@@ -40,7 +32,7 @@ struct Reader {
 
   std::string string_at(const toml::node& node, std::string_view key) const {
     std::optional<std::string> value = node.value<std::string>();
-    if (!value) fail_at(file, node.source(), fmt::format("'{}' must be a string", key));
+    if (!value) toml_fail_at(file, node.source(), fmt::format("'{}' must be a string", key));
     return *value;
   }
 
@@ -49,7 +41,8 @@ struct Reader {
     if (node.is_string()) return {string_at(node, key)};
     const toml::array* array = node.as_array();
     if (array == nullptr) {
-      fail_at(file, node.source(), fmt::format("'{}' must be a string or a list of strings", key));
+      toml_fail_at(file, node.source(),
+                   fmt::format("'{}' must be a string or a list of strings", key));
     }
     std::vector<std::string> values;
     for (const toml::node& item : *array) values.push_back(string_at(item, key));
@@ -59,8 +52,8 @@ struct Reader {
   std::string url_at(const toml::node& node, std::string_view key) const {
     std::string url = string_at(node, key);
     if (!good_url(url)) {
-      fail_at(file, node.source(),
-              fmt::format("'{}' needs an http:// or https:// URL with a host: {}", key, url));
+      toml_fail_at(file, node.source(),
+                   fmt::format("'{}' needs an http:// or https:// URL with a host: {}", key, url));
     }
     return url;
   }
@@ -77,17 +70,17 @@ struct Reader {
       const toml::source_region& at = array ? (*array)[i].source() : node.source();
       std::string& target = targets[i];
       if (is_web_url(target)) {
-        if (!good_url(target)) fail_at(file, at, "target is not a usable URL: " + target);
+        if (!good_url(target)) toml_fail_at(file, at, "target is not a usable URL: " + target);
         continue;
       }
       fs::path path = fs::path(target).is_relative() ? folder / target : fs::path(target);
       std::error_code error;
       if (!fs::is_directory(path, error)) {
-        fail_at(file, at, "target is neither an http(s) URL nor a directory: " + target);
+        toml_fail_at(file, at, "target is neither an http(s) URL nor a directory: " + target);
       }
       target = path.lexically_normal().string();
     }
-    if (targets.empty()) fail_at(file, node.source(), "'targets' is empty");
+    if (targets.empty()) toml_fail_at(file, node.source(), "'targets' is empty");
     return targets;
   }
 
@@ -98,8 +91,8 @@ struct Reader {
     for (const std::string& pattern : patterns) {
       re2::RE2 regex(pattern, options);
       if (!regex.ok()) {
-        fail_at(file, node.source(),
-                fmt::format("bad '{}' pattern '{}': {}", key, pattern, regex.error()));
+        toml_fail_at(file, node.source(),
+                     fmt::format("bad '{}' pattern '{}': {}", key, pattern, regex.error()));
       }
     }
     return patterns;
@@ -108,7 +101,7 @@ struct Reader {
   std::string scope_at(const toml::node& node) const {
     std::string scope = string_at(node, "scope");
     if (scope != "host" && scope != "domain") {
-      fail_at(file, node.source(), fmt::format("bad scope '{}' (host or domain)", scope));
+      toml_fail_at(file, node.source(), fmt::format("bad scope '{}' (host or domain)", scope));
     }
     return scope;
   }
@@ -117,9 +110,9 @@ struct Reader {
     std::string name = string_at(node, "fail_on");
     std::optional<drift::FailOn> fail_on = drift::fail_on_from_name(name);
     if (!fail_on) {
-      fail_at(file, node.source(),
-              fmt::format("bad fail_on '{}' (never, policy, new, high or critical){}", name,
-                          did_you_mean(name, kFailOnNames)));
+      toml_fail_at(file, node.source(),
+                   fmt::format("bad fail_on '{}' (never, policy, new, high or critical){}", name,
+                               did_you_mean(name, kFailOnNames)));
     }
     return *fail_on;
   }
@@ -127,7 +120,7 @@ struct Reader {
   std::size_t count_at(const toml::node& node, std::string_view key) const {
     std::optional<std::int64_t> value = node.value_exact<std::int64_t>();
     if (!value || *value < 1) {
-      fail_at(file, node.source(), fmt::format("'{}' must be a whole number above 0", key));
+      toml_fail_at(file, node.source(), fmt::format("'{}' must be a whole number above 0", key));
     }
     return static_cast<std::size_t>(*value);
   }
@@ -136,7 +129,7 @@ struct Reader {
     const std::string_view key = name.str();
     if (key == "name") {
       site.name = string_at(node, key);
-      if (site.name.empty()) fail_at(file, node.source(), "'name' is empty");
+      if (site.name.empty()) toml_fail_at(file, node.source(), "'name' is empty");
     } else if (key == "targets") {
       site.targets = targets_at(node);
     } else if (key == "base_url") {
@@ -158,21 +151,21 @@ struct Reader {
     } else if (key == "group") {
       site.group = string_at(node, key);
     } else {
-      fail_at(file, name.source(),
-              fmt::format("unknown key '{}' in [[site]] ({}){}", key, fmt::join(site_keys(), ", "),
-                          did_you_mean(key, site_keys())));
+      toml_fail_at(file, name.source(),
+                   fmt::format("unknown key '{}' in [[site]] ({}){}", key,
+                               fmt::join(site_keys(), ", "), did_you_mean(key, site_keys())));
     }
   }
 
   SiteEntry site_at(const toml::node& node) const {
     const toml::table* table = node.as_table();
-    if (table == nullptr) fail_at(file, node.source(), "'site' must be [[site]] tables");
+    if (table == nullptr) toml_fail_at(file, node.source(), "'site' must be [[site]] tables");
     SiteEntry site;
-    site.where = where(file, table->source());
+    site.where = toml_where(file, table->source());
     for (const auto& [key, value] : *table) read_field(site, key, value);
-    if (site.name.empty()) fail_at(file, table->source(), "[[site]] has no 'name'");
+    if (site.name.empty()) toml_fail_at(file, table->source(), "[[site]] has no 'name'");
     if (site.targets.empty()) {
-      fail_at(file, table->source(), fmt::format("site '{}' has no 'targets'", site.name));
+      toml_fail_at(file, table->source(), fmt::format("site '{}' has no 'targets'", site.name));
     }
     return site;
   }
@@ -200,26 +193,26 @@ std::vector<SiteEntry> parse_sites(std::string_view text, const std::string& fil
   try {
     root = toml::parse(text, std::string_view(file));
   } catch (const toml::parse_error& error) {
-    fail_at(file, error.source(), std::string(error.description()));
+    toml_fail_at(file, error.source(), std::string(error.description()));
   }
   const Reader reader{file, folder};
   std::vector<SiteEntry> sites;
   std::map<std::string, std::string> first_seen;  // name -> where
   for (const auto& [key, node] : root) {
     if (key.str() != "site") {
-      fail_at(file, key.source(),
-              fmt::format("unknown key '{}' (the file holds [[site]] tables){}", key.str(),
-                          did_you_mean(key.str(), {"site"})));
+      toml_fail_at(file, key.source(),
+                   fmt::format("unknown key '{}' (the file holds [[site]] tables){}", key.str(),
+                               did_you_mean(key.str(), {"site"})));
     }
     const toml::array* array = node.as_array();
-    if (array == nullptr) fail_at(file, node.source(), "'site' must be [[site]] tables");
+    if (array == nullptr) toml_fail_at(file, node.source(), "'site' must be [[site]] tables");
     for (const toml::node& item : *array) {
       SiteEntry site = reader.site_at(item);
       auto [at, fresh] = first_seen.emplace(site.name, site.where);
       if (!fresh) {
         const toml::node* name = item.as_table()->get("name");
-        fail_at(file, name->source(),
-                fmt::format("duplicate site name '{}' (first at {})", site.name, at->second));
+        toml_fail_at(file, name->source(),
+                     fmt::format("duplicate site name '{}' (first at {})", site.name, at->second));
       }
       sites.push_back(std::move(site));
     }
