@@ -6,26 +6,19 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/child_process.h"
+#include "tests/cli/cli_run.h"
 #include "tests/support/temp_dir.h"
 #include "util/sha256.h"
 
 namespace fs = std::filesystem;
 using tagdrift::testing::ChildResult;
+using tagdrift::testing::tagdrift_run;
 using tagdrift::testing::TempDir;
 
 namespace {
 
-[[maybe_unused]] const bool kSpawnerStarted = (tagdrift::testing::start_spawner(), true);
-
 const std::string kSite = std::string(TAGDRIFT_FIXTURES_DIR) + "/sites/clinic";
 const std::string kBaseUrl = "https://www.example-clinic.test/";
-
-ChildResult tagdrift_run(const std::vector<std::string>& args, const fs::path& dir) {
-  std::vector<std::string> argv = {TAGDRIFT_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return tagdrift::testing::run_child(argv, dir, {}, std::chrono::seconds(60));
-}
 
 // Everything SQLite keeps of the database: the file and its WAL and rollback journal. An empty
 // WAL is no WAL: a read-only connection creates one and cannot delete it when it closes.

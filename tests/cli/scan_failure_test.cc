@@ -9,28 +9,21 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_run.h"
 #include "tests/cli/switchable_site.h"
 #include "tests/report/schema_check.h"
-#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 using tagdrift::testing::ChildResult;
 using tagdrift::testing::SwitchableSite;
+using tagdrift::testing::tagdrift_run;
 using tagdrift::testing::TempDir;
 
 namespace {
 
-[[maybe_unused]] const bool kSpawnerStarted = (tagdrift::testing::start_spawner(), true);
-
 const char* kPinterest = "<script>pintrk('load', '2612345678901'); pintrk('page');</script>";
-
-ChildResult tagdrift_run(const std::vector<std::string>& args, const fs::path& dir) {
-  std::vector<std::string> argv = {TAGDRIFT_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return tagdrift::testing::run_child(argv, dir, {}, std::chrono::seconds(60));
-}
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

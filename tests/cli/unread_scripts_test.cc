@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_run.h"
 #include "tests/cli/switchable_site.h"
 #include "tests/report/schema_check.h"
-#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -22,8 +22,6 @@ using tagdrift::testing::SwitchableSite;
 using tagdrift::testing::TempDir;
 
 namespace {
-
-[[maybe_unused]] const bool kSpawnerStarted = (tagdrift::testing::start_spawner(), true);
 
 constexpr const char* kJs = "application/javascript";
 constexpr const char* kMetaKey = "meta:1403287593103673";
@@ -156,8 +154,8 @@ TEST_CASE("unread: a bundle over the limit is reported, and fails only --fail-on
   CHECK(gated.run.err == "tagdrift: --fail-on unread met by 1 unread script\n");
   CHECK(gated.report.at("gate").at("fail_on") == "unread");
   CHECK(gated.report.at("gate").at("failing") ==
-        json::array({site.url("/js/app.js") +
-                     ": unread (too-large: over the limit of 4194304 bytes)"}));
+        json::array(
+            {site.url("/js/app.js") + ": unread (too-large: over the limit of 4194304 bytes)"}));
   // The same gate on the stored scan, through `tagdrift report`.
   ChildResult past = run(dir, {"report", "--db", (dir.path() / "history.db").string(), "--fail-on",
                                "unread", "--format", "junit"});

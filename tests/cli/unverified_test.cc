@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_run.h"
 #include "tests/cli/switchable_site.h"
 #include "tests/report/schema_check.h"
-#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -20,8 +20,6 @@ using tagdrift::testing::SwitchableSite;
 using tagdrift::testing::TempDir;
 
 namespace {
-
-[[maybe_unused]] const bool kSpawnerStarted = (tagdrift::testing::start_spawner(), true);
 
 const char* kPinterestKey = "pinterest:2612345678901";
 const char* kTikTokKey = "tiktok:CRF8I2BC77UD2MA14E3G";
