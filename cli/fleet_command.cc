@@ -34,7 +34,11 @@ struct FleetFlags {
 int run_fleet_command(FleetFlags& flags) {
   scan::ScanJob& defaults = flags.options.defaults;
   finish_crawl_flags(flags.crawl_values, defaults.scan.crawl);
-  if (!flags.fail_on.empty()) defaults.fail_on = drift::parse_fail_on(flags.fail_on);
+  if (!flags.fail_on.empty()) {
+    const drift::FailOnFlag fail_on = drift::parse_fail_on_flag(flags.fail_on);
+    defaults.fail_on = fail_on.threshold;
+    defaults.fail_on_unread = fail_on.unread;
+  }
   flags.options.history.use_db = !flags.no_db;
   const fleet::SummaryFormat format = fleet::parse_summary_format(flags.format);
   flags.options.report_format =
@@ -72,7 +76,7 @@ void add_fleet_flags(CLI::App& command, FleetFlags& flags) {
   command
       .add_option("--fail-on", flags.fail_on,
                   "Default gate for sites whose table sets no fail_on: never, policy, new, high "
-                  "or critical")
+                  "or critical, and/or unread (every site), comma-separated: new,unread")
       ->check(fail_on_validator());
   command.add_option("--format", flags.format, "Fleet summary: text, json or junit")
       ->capture_default_str();
@@ -80,7 +84,7 @@ void add_fleet_flags(CLI::App& command, FleetFlags& flags) {
   command.add_option("--reports", flags.options.reports_dir,
                      "Also write each site's full report into this folder, one file per site");
   command.add_option("--report-format", flags.report_format,
-                     "Format of the --reports files: text, json, markdown, junit or sarif "
+                     "Format of the --reports files: text, json, markdown, junit, sarif or html "
                      "(default: --format)");
   command
       .add_option("--sites-concurrency", flags.options.sites_concurrency, "Sites scanned at once")

@@ -182,6 +182,27 @@ TEST_CASE("fleet command: a site's table overrides the command line's fail_on") 
   CHECK((*entry_named(summary, "b"))["exit_code"] == 1);
 }
 
+TEST_CASE("fleet command: --fail-on takes unread beside a threshold, as scan does") {
+  TempDir dir;
+  SwitchableSite a, b;
+  a.set("/", 200, page(kMeta));
+  b.set("/", 200, page(kMeta + std::string("<script src=\"/js/gone.js\"></script>")));
+  const fs::path sites = sites_file(dir, {{"a", a.url()}, {"b", b.url()}});
+  ChildResult run = tagdrift_run(
+      fleet_args(sites, dir.path() / "h.db", {"--fail-on", "never,unread", "--format", "json"}),
+      dir.path());
+  INFO(run.err);
+  CHECK(run.exit_code == 1);
+  const json summary = json::parse(run.out);
+  CHECK((*entry_named(summary, "a"))["exit_code"] == 0);
+  CHECK((*entry_named(summary, "b"))["exit_code"] == 1);
+  tagdrift::testing::check_refused(
+      tagdrift_run(fleet_args(sites, dir.path() / "h.db", {"--fail-on", "new,bogus"}), dir.path()),
+      2,
+      "--fail-on: bad --fail-on 'new,bogus' (never, policy, new, high, critical or unread; one "
+      "threshold, and unread, comma-separated) (see --help)");
+}
+
 TEST_CASE("fleet command: a dead site among good ones fails alone, exit 3") {
   TempDir dir;
   SwitchableSite a, b;
