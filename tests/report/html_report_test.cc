@@ -106,6 +106,9 @@ TEST_CASE("html report: with history, a chart, a timeline per tag and the dated 
   // Scan 41: high 1 and medium... as stacked bars, one rect per non-zero severity.
   CHECK(count(html, "<rect class=\"bar\"") == 2 + 5);
   CHECK(count(html, "<svg class=\"timeline\"") == 1);
+  // Each mark carries its geometry only; the style sheet paints it (thousands of tags repeat it).
+  CHECK(has(html, "<rect class=\"present\" x=\"1.5\" y=\"1.5\" width=\"13\" height=\"13\"/>"));
+  CHECK(has(html, ".timeline .present { fill: #1a1a1a; }"));
   CHECK(has(html, "<table id=\"events\">"));
   CHECK(has(html, "2024-04-01 10:00 UTC"));
   CHECK(has(html, "first seen"));
