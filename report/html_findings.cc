@@ -15,8 +15,6 @@ using drift::Finding;
 using drift::FindingPage;
 
 constexpr int kColumns = 9;
-// A list longer than this is collapsed behind its count: long lists are folded, never cut.
-constexpr std::size_t kOpenListLimit = 10;
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -65,16 +63,11 @@ std::vector<PageRow> page_rows(const Finding& finding) {
   return rows;
 }
 
-void render_url_list(const std::vector<const FindingPage*>& pages, const std::string& site,
-                     std::ostream& out) {
-  const bool fold = pages.size() > kOpenListLimit;
-  if (fold) out << "<details><summary>" << count_of(pages.size(), "page") << "</summary>";
-  out << "<ul class=\"urls\">";
-  for (const FindingPage* page : pages) {
-    out << "<li>" << h(site_relative(*page->url, site)) << "</li>";
-  }
-  out << "</ul>";
-  if (fold) out << "</details>";
+std::string url_list(const std::vector<const FindingPage*>& pages, const std::string& site) {
+  std::vector<std::string> paths;
+  paths.reserve(pages.size());
+  for (const FindingPage* page : pages) paths.push_back(site_relative(*page->url, site));
+  return page_list(paths);
 }
 
 void render_pages(const Finding& finding, const std::string& site, std::ostream& out) {
@@ -88,9 +81,7 @@ void render_pages(const Finding& finding, const std::string& site, std::ostream&
     out << "<tr><td>" << joined(page.where)
         << (page.via->empty() ? "" : "<br>via <code>" + h(*page.via) + "</code>") << "</td>"
         << "<td class=\"num\">" << page.line << "</td><td><pre>" << h(*page.evidence)
-        << "</pre></td><td>";
-    render_url_list(row.pages, site, out);
-    out << "</td></tr>\n";
+        << "</pre></td><td>" << url_list(row.pages, site) << "</td></tr>\n";
   }
   out << "</tbody></table></details>\n";
 }

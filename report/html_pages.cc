@@ -11,9 +11,6 @@
 namespace tagdrift::report {
 namespace {
 
-// A list longer than this is collapsed behind its count: long lists are folded, never cut.
-constexpr std::size_t kOpenPages = 10;
-
 using TagsByPage = std::unordered_map<std::string_view, std::vector<const drift::Finding*>>;
 
 TagsByPage tags_by_page(const drift::Report& report) {
@@ -70,14 +67,11 @@ std::vector<PageGroup> page_groups(const drift::Report& report) {
   return groups;
 }
 
-void render_page_list(const std::vector<const drift::ReportPage*>& pages, const std::string& site,
-                      std::ostream& out) {
-  const bool fold = pages.size() > kOpenPages;
-  if (fold) out << "<details><summary>" << count_of(pages.size(), "page") << "</summary>";
-  out << "<ul class=\"urls\">";
-  for (const auto* page : pages) out << "<li>" << h(site_relative(*page->url, site)) << "</li>";
-  out << "</ul>";
-  if (fold) out << "</details>";
+std::string url_list(const std::vector<const drift::ReportPage*>& pages, const std::string& site) {
+  std::vector<std::string> paths;
+  paths.reserve(pages.size());
+  for (const auto* page : pages) paths.push_back(site_relative(*page->url, site));
+  return page_list(paths);
 }
 
 }  // namespace
@@ -98,10 +92,8 @@ void render_html_pages(const drift::Report& report, std::ostream& out) {
          "terms</th><th scope=\"col\">Form asks for</th><th scope=\"col\">Tags</th></tr></thead>"
          "<tbody>\n";
   for (const PageGroup& group : groups) {
-    out << "<tr><td>";
-    render_page_list(group.pages, report.scan.site, out);
-    out << "</td><td>" << group.terms << "</td><td>" << group.fields << "</td><td>" << group.tags
-        << "</td></tr>\n";
+    out << "<tr><td>" << url_list(group.pages, report.scan.site) << "</td><td>" << group.terms
+        << "</td><td>" << group.fields << "</td><td>" << group.tags << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
   out << "</section>\n";

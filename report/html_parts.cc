@@ -29,4 +29,17 @@ std::string count_of(std::size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
+std::string page_list(const std::vector<std::string>& urls) {
+  constexpr std::size_t kOpenListLimit = 10;
+  std::string out;
+  if (urls.size() <= kOpenListLimit) {
+    out = "<ul class=\"urls\">";
+    for (const std::string& url : urls) out += "<li>" + h(url) + "</li>";
+    return out + "</ul>";
+  }
+  out = "<details><summary>" + count_of(urls.size(), "page") + "</summary><pre class=\"urls\">";
+  for (const std::string& url : urls) out += h(url) + '\n';
+  return out + "</pre></details>";
+}
+
 }  // namespace tagdrift::report

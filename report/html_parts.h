@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "drift/report_model.h"
 
@@ -24,5 +25,9 @@ std::string readable_time(std::string_view iso);
 
 // "1 page", "3 pages"
 std::string count_of(std::size_t count, std::string_view noun);
+
+// A list of pages (site-relative URLs, escaped here): up to 10 as a list; a longer one collapsed
+// behind its count, one plain line a page in a <pre>, with no markup per page. Never cut.
+std::string page_list(const std::vector<std::string>& urls);
 
 }  // namespace tagdrift::report

@@ -31,6 +31,10 @@ details > summary { cursor: pointer; color: #0b4f9c; }
 .muted { color: #4d4d4d; }
 svg text { font: 11px system-ui, sans-serif; fill: #1a1a1a; }
 svg .axis { stroke: #1a1a1a; }
+.timeline .present { fill: #1a1a1a; }
+.timeline .absent, .timeline .not-checked { fill: none; stroke: #1a1a1a; }
+.timeline .not-checked { stroke: #4d4d4d; stroke-dasharray: 2 2; }
+.timeline .returned { fill: #ffffff; stroke: #1a1a1a; stroke-width: 2.5; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.8rem; list-style: none; padding: 0; }
 .legend svg { vertical-align: middle; }
 #filters[hidden] { display: none; }

@@ -11,29 +11,26 @@ namespace {
 
 using drift::Presence;
 
+// Fill and stroke come from the style sheet's classes: a site with thousands of tags repeats
+// these marks thousands of times, so each carries its geometry only.
 std::string cell(Presence presence, bool returned, double x, double size) {
   const double inner = size - 3;
   switch (presence) {
     case Presence::kPresent:
       if (returned) {
-        return fmt::format(
-            "<circle class=\"returned\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\" fill=\"#ffffff\" "
-            "stroke=\"#1a1a1a\" stroke-width=\"2.5\"/>",
-            x + size / 2, size / 2 + 1, inner / 2 - 0.5);
+        return fmt::format("<circle class=\"returned\" cx=\"{:g}\" cy=\"{:g}\" r=\"{:g}\"/>",
+                           x + size / 2, size / 2 + 1, inner / 2 - 0.5);
       }
       return fmt::format(
-          "<rect class=\"present\" x=\"{:.1f}\" y=\"1.5\" width=\"{:.1f}\" height=\"{:.1f}\" "
-          "fill=\"#1a1a1a\"/>",
-          x + 1.5, inner, inner);
+          "<rect class=\"present\" x=\"{:g}\" y=\"1.5\" width=\"{:g}\" height=\"{:g}\"/>", x + 1.5,
+          inner, inner);
     case Presence::kAbsent:
       return fmt::format(
-          "<rect class=\"absent\" x=\"{:.1f}\" y=\"1.5\" width=\"{:.1f}\" height=\"{:.1f}\" "
-          "fill=\"none\" stroke=\"#1a1a1a\"/>",
-          x + 1.5, inner, inner);
+          "<rect class=\"absent\" x=\"{:g}\" y=\"1.5\" width=\"{:g}\" height=\"{:g}\"/>", x + 1.5,
+          inner, inner);
     case Presence::kNotChecked:
       return fmt::format(
-          "<rect class=\"not-checked\" x=\"{:.1f}\" y=\"1.5\" width=\"{:.1f}\" height=\"{:.1f}\" "
-          "fill=\"none\" stroke=\"#4d4d4d\" stroke-dasharray=\"2 2\"/>",
+          "<rect class=\"not-checked\" x=\"{:g}\" y=\"1.5\" width=\"{:g}\" height=\"{:g}\"/>",
           x + 1.5, inner, inner);
   }
   return "";
