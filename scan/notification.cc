@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "report/container_label.h"
 #include "util/version.h"
 
 namespace tagdrift::scan {
@@ -51,6 +52,15 @@ std::string tag_label(const std::string& key, const std::string& vendor, const s
   return vendor + " " + (id.empty() ? "(no ID)" : id);
 }
 
+// Each container line of a finding, as the text report names them.
+json containers_json(const drift::Finding& finding) {
+  json lines = json::array();
+  for (const auto* origin : report::finding_containers(finding)) {
+    lines.push_back(report::container_text(*origin));
+  }
+  return lines;
+}
+
 json finding_json(const drift::Finding& finding) {
   return {{"key", finding.key},
           {"vendor", finding.vendor},
@@ -62,6 +72,7 @@ json finding_json(const drift::Finding& finding) {
           {"severity", drift::severity_name(finding.severity)},
           {"reason", finding.reason},
           {"changes", finding.changes},
+          {"containers", containers_json(finding)},
           {"pages", finding.pages.size()}};
 }
 
@@ -80,6 +91,21 @@ json unverified_json(const drift::UnverifiedTag& tag) {
           {"pages", tag.pages}};
 }
 
+json unread_json(const drift::UnreadScript& script) {
+  return {{"url", script.url},
+          {"reason", script.reason},
+          {"detail", or_null(script.detail)},
+          {"pages", script.pages.size()},
+          {"new", script.newly}};
+}
+
+json container_version_json(const drift::ContainerVersion& container) {
+  return {{"id", container.container_id},
+          {"url", container.url},
+          {"version", container.version},
+          {"previous_version", container.previous_version}};
+}
+
 std::string failure_text(const drift::Report& report) {
   std::string text =
       fmt::format("tagdrift: SCAN FAILED for {}: the scan could not run", report.scan.site);
@@ -96,6 +122,48 @@ std::string drift_text(const drift::Report& report, const DriftCounts& counts) {
   if (report.scan.pages_failed > 0) {
     text += fmt::format("; {} page{} failed", report.scan.pages_failed,
                         report.scan.pages_failed == 1 ? "" : "s");
+  }
+  if (!report.unread_scripts.empty()) {
+    text += fmt::format("; {} script{} not read in full", report.unread_scripts.size(),
+                        report.unread_scripts.size() == 1 ? "" : "s");
+  }
+  return text;
+}
+
+// Containers named under a finding before "and N more", as in the text report.
+constexpr std::size_t kContainersShown = 3;
+
+std::string finding_text(const drift::Finding& finding) {
+  std::string text = fmt::format("\n\u2022 [{}] {} {}", drift::severity_name(finding.severity),
+                                 drift::status_name(finding.status), tag_label(finding));
+  if (!finding.reason.empty()) text += ": " + finding.reason;
+  for (const auto& change : finding.changes) text += "\n    \u2013 " + change;
+  const auto origins = report::finding_containers(finding);
+  for (std::size_t i = 0; i < origins.size() && i < kContainersShown; ++i) {
+    text += "\n    container: " + report::container_text(*origins[i]);
+  }
+  if (origins.size() > kContainersShown) {
+    text += fmt::format("\n    ... and {} more containers", origins.size() - kContainersShown);
+  }
+  return text;
+}
+
+// "• not read in full: URL (too-large: over the limit of 4194304 bytes), new since the last
+// scan; loaded by 2 pages"
+std::string unread_text(const drift::UnreadScript& script) {
+  std::string why = script.detail.empty() ? script.reason : script.reason + ": " + script.detail;
+  return fmt::format("\n\u2022 not read in full: {} ({}){}; loaded by {} page{}", script.url, why,
+                     script.newly ? ", new since the last scan" : "", script.pages.size(),
+                     script.pages.size() == 1 ? "" : "s");
+}
+
+// Scripts not read in full, scripts read again and containers at a new version.
+std::string scripts_text(const drift::Report& report) {
+  std::string text;
+  for (const auto& script : report.unread_scripts) text += unread_text(script);
+  for (const auto& url : report.read_again) text += "\n\u2022 read again: " + url;
+  for (const auto* container : report::changed_containers(report)) {
+    text += "\n\u2022 container " + report::version_change_text(*container);
   }
   return text;
 }
@@ -116,11 +184,7 @@ std::string message_text(const drift::Report& report, const DriftCounts& counts)
   std::string text =
       report.failed_targets.empty() ? drift_text(report, counts) : failure_text(report);
   for (const auto& finding : report.findings) {
-    if (!is_drift(finding)) continue;
-    text += fmt::format("\n• [{}] {} {}", drift::severity_name(finding.severity),
-                        drift::status_name(finding.status), tag_label(finding));
-    if (!finding.reason.empty()) text += ": " + finding.reason;
-    for (const auto& change : finding.changes) text += "\n    \u2013 " + change;
+    if (is_drift(finding)) text += finding_text(finding);
   }
   for (const auto& tag : report.removed) {
     text += fmt::format("\n• removed {} ({})", tag_label(tag.key, tag.vendor, tag.tag_id), tag.key);
@@ -129,7 +193,7 @@ std::string message_text(const drift::Report& report, const DriftCounts& counts)
     text += fmt::format("\n• not verified {} ({}): its pages could not be read",
                         tag_label(tag.key, tag.vendor, tag.tag_id), tag.key);
   }
-  return text + html_report_line(report);
+  return text + scripts_text(report) + html_report_line(report);
 }
 
 }  // namespace
@@ -137,7 +201,10 @@ std::string message_text(const drift::Report& report, const DriftCounts& counts)
 bool worth_notifying(const drift::Report& report) {
   if (!report.failed_targets.empty() || !report.unverified.empty()) return true;
   if (std::any_of(report.findings.begin(), report.findings.end(), is_drift)) return true;
-  return !report.removed.empty() || !report.page_changes.empty();
+  if (!report.removed.empty() || !report.page_changes.empty()) return true;
+  // A script unread scan after scan (a bundle always over the limit) was heard about once.
+  return std::any_of(report.unread_scripts.begin(), report.unread_scripts.end(),
+                     [](const drift::UnreadScript& script) { return script.newly; });
 }
 
 json notification(const drift::Report& report) {
@@ -155,9 +222,13 @@ json notification(const drift::Report& report) {
   for (const auto& target : report.failed_targets) {
     targets.push_back({{"target", target.target}, {"reason", target.reason}});
   }
-  json pages = json::array();
+  json pages = json::array(), unread = json::array(), versions = json::array();
   for (const auto& change : report.page_changes) {
     pages.push_back({{"url", change.url}, {"change", change.change}});
+  }
+  for (const auto& script : report.unread_scripts) unread.push_back(unread_json(script));
+  for (const auto* container : report::changed_containers(report)) {
+    versions.push_back(container_version_json(*container));
   }
   return {{"schema_version", kNotificationSchemaVersion},
           {"text", message_text(report, counts)},
@@ -173,7 +244,10 @@ json notification(const drift::Report& report) {
           {"findings", findings},
           {"removed", removed},
           {"unverified", unverified},
-          {"page_changes", pages}};
+          {"page_changes", pages},
+          {"unread_scripts", unread},
+          {"read_again", report.read_again},
+          {"container_versions", versions}};
 }
 
 }  // namespace tagdrift::scan

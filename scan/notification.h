@@ -12,11 +12,13 @@ namespace tagdrift::scan {
 inline constexpr int kNotificationSchemaVersion = 1;
 
 // True when the report holds anything worth a notification: a scan that could not run, new or
-// changed findings, removed or unverified tags, or pages that vanished or broke.
+// changed findings, removed or unverified tags, pages that vanished or broke, or a script newly
+// not read in full (one unread in the previous scan too is not news).
 bool worth_notifying(const drift::Report& report);
 
-// The message: what failed, what is new or changed and how (each finding's change lines), the
-// removed and unverified tags by key, unknown third parties by host.
+// The message: what failed, what is new or changed and how (each finding's change lines and
+// container lines), the removed and unverified tags by key, unknown third parties by host, the
+// scripts not read in full or read again, and the containers published at a new version.
 nlohmann::json notification(const drift::Report& report);
 
 }  // namespace tagdrift::scan

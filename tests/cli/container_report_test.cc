@@ -205,3 +205,62 @@ TEST_CASE("container report: the live tag is named with its container; a new ver
   CHECK(three["containers"][0]["previous_version"] == "42");
   CHECK(three["containers"][0]["version_changed"] == false);
 }
+
+TEST_CASE("container report: --notify names each new tag's container and the new version") {
+  ContainerServer gtm;
+  gtm.publish(container(41));
+  tagdrift::testing::SwitchableSite site;
+  site.set("/", 200, kSnippetPage);
+  tagdrift::testing::Webhook hook;
+  TempDir dir;
+  const std::vector<std::string> scan = {
+      "scan",
+      site.url("/"),
+      "--insecure",
+      "--connect-to",
+      "www.googletagmanager.com:443:127.0.0.1:" + std::to_string(gtm.port()),
+      "--db",
+      (dir.path() / "history.db").string(),
+      "--quiet",
+      "--notify",
+      hook.url()};
+  ChildResult first = tagdrift::testing::tagdrift_run(scan, dir.path());
+  INFO("stderr: " << first.err);
+  REQUIRE(first.exit_code == 0);
+  gtm.publish(container(42));
+  ChildResult second = tagdrift::testing::tagdrift_run(scan, dir.path());
+  INFO("stderr: " << second.err);
+  REQUIRE(second.exit_code == 0);
+
+  auto posts = hook.posts();
+  REQUIRE(posts.size() == 2);
+  const json one = json::parse(posts[0].body);
+  const json two = json::parse(posts[1].body);
+  INFO(one.dump(2) << two.dump(2));
+  for (const json& body : {one, two}) {
+    auto check = tagdrift::testing::check_against_schema(body, "notify.schema.json");
+    INFO(check.output);
+    CHECK(check.exit_status == 0);
+  }
+  const std::string linkedin =
+      "GTM-TEST01 v41, tag 17 __bzi, fires on All Pages, ID from constant (macro 1)";
+  const std::vector<json> first_findings = configured(one);
+  const json* found = finding_of(first_findings, "linkedin:1341164");
+  REQUIRE(found != nullptr);
+  CHECK((*found)["containers"] == json::array({linkedin}));
+  CHECK(one["container_versions"] == json::array());  // a first scan has no version to compare
+
+  const std::string pinterest =
+      "GTM-TEST01 v42, tag 20 __pntr, fires on All Pages, ID written in the tag";
+  const std::vector<json> second_findings = configured(two);
+  REQUIRE(second_findings.size() == 1);  // the LinkedIn tag is known now
+  CHECK(second_findings[0]["key"] == "pinterest:2613841993049");
+  CHECK(second_findings[0]["containers"] == json::array({pinterest}));
+  CHECK(two["container_versions"] == json::array({{{"id", "GTM-TEST01"},
+                                                   {"url", kContainerUrl},
+                                                   {"version", "42"},
+                                                   {"previous_version", "41"}}}));
+  const std::string text = two["text"];
+  CHECK(text.find("\n    container: " + pinterest + "\n") != std::string::npos);
+  CHECK(text.find("\n\u2022 container GTM-TEST01 version 41 \u2192 42\n") != std::string::npos);
+}

@@ -130,3 +130,63 @@ TEST_CASE("notify: the documented example validates against the schema") {
   INFO(check.output);
   CHECK(check.exit_status == 0);
 }
+
+TEST_CASE("notify: a script newly not read in full is posted once, with its reason") {
+  SwitchableSite site;
+  site.set("/", 200, page("Clinic", "<script src='/js/app.js'></script>", ""));
+  site.set("/js/app.js", 200, "var ready = true;\n", "application/javascript");
+  tagdrift::testing::Webhook hook;
+  TempDir dir;
+  const std::vector<std::string> scan = {"scan",
+                                         site.url("/"),
+                                         "--db",
+                                         (dir.path() / "history.db").string(),
+                                         "--quiet",
+                                         "--retries",
+                                         "0",
+                                         "--notify",
+                                         hook.url(),
+                                         "--output",
+                                         (dir.path() / "report.txt").string()};
+  ChildResult read = tagdrift_run(scan, dir.path());
+  INFO(read.err);
+  REQUIRE(read.exit_code == 0);
+  CHECK(hook.posts().empty());  // no tag, nothing unread: nothing to say
+
+  // The bundle's URL now answers with an HTML page: its tags, if any, go unseen.
+  site.set("/js/app.js", 200, page("Sign in", "", "<form></form>"), "text/html");
+  ChildResult unread = tagdrift_run(scan, dir.path());
+  INFO(unread.err);
+  REQUIRE(unread.exit_code == 0);
+  auto posts = hook.posts();
+  REQUIRE(posts.size() == 1);
+  json body = json::parse(posts[0].body);
+  INFO(body.dump(2));
+  auto check = tagdrift::testing::check_against_schema(body, "notify.schema.json");
+  INFO(check.output);
+  CHECK(check.exit_status == 0);
+  CHECK(body.at("findings").empty());
+  REQUIRE(body.at("unread_scripts").size() == 1);
+  const json& script = body.at("unread_scripts").at(0);
+  CHECK(script.at("url") == site.url("/js/app.js"));
+  CHECK(script.at("reason") == "not-javascript");
+  CHECK(script.at("pages") == 1);
+  CHECK(script.at("new") == true);
+  const std::string text = body.at("text");
+  CHECK(has(text, "; 1 script not read in full\n"));
+  CHECK(has(text, "\n\u2022 not read in full: " + site.url("/js/app.js") + " (not-javascript"));
+  CHECK(has(text, "new since the last scan; loaded by 1 page\n"));
+
+  // Still unread: listed in the reports, but not news a second time.
+  ChildResult again = tagdrift_run(scan, dir.path());
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(hook.posts().size() == 1);
+
+  // Read again: no post by itself either.
+  site.set("/js/app.js", 200, "var ready = true;\n", "application/javascript");
+  ChildResult fixed = tagdrift_run(scan, dir.path());
+  INFO(fixed.err);
+  REQUIRE(fixed.exit_code == 0);
+  CHECK(hook.posts().size() == 1);
+}
