@@ -33,11 +33,11 @@ PreviousFinding previous_finding(Finding finding);
 // What the previous scan knew, for comparing findings with it.
 struct Previous {
   std::int64_t scan_id = 0;
-  std::vector<PreviousFinding> findings;             // sorted by key
-  UrlSet fetched;                                    // URLs of the pages it fetched fine, sorted
-  std::set<std::string> commented;                   // keys it saw only in comments
-  std::set<std::string> unread;                      // URLs of the scripts it could not read in full
-  std::string site;                                  // for shortening URLs in lines
+  std::vector<PreviousFinding> findings;  // sorted by key
+  UrlSet fetched;                         // URLs of the pages it fetched fine, sorted
+  std::set<std::string> commented;        // keys it saw only in comments
+  std::set<std::string> unread;           // URLs of the scripts it could not read in full
+  std::string site;                       // for shortening URLs in lines
   std::vector<storage::ContainerRecord> containers;  // the tag-manager containers it decoded
 };
 

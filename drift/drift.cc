@@ -117,7 +117,8 @@ Report build_report(FoldedScan current, std::optional<Previous> previous,
 Report build_report(const storage::ScanContents& current, const storage::ScanContents* previous,
                     const std::vector<storage::ApprovalRecord>& approvals, const Policy* policy,
                     FailOn fail_on) {
-  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}, {}, {}, {}};
+  FoldedScan folded{current.scan, {}, SightingFold(), stored_target_failures(current), {}, {},
+                    {},           {}};
   folded.containers = current.containers;
   folded.unread = current.unread;
   for (const storage::ScriptRecord& script : current.scripts) {

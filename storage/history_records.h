@@ -115,7 +115,7 @@ struct ScanContents {
   std::vector<SightingRecord> sightings;
   std::vector<ScriptRecord> scripts;
   std::vector<ContainerRecord> containers;  // by URL
-  std::vector<UnreadScriptRecord> unread;  // in the order the scan wrote them
+  std::vector<UnreadScriptRecord> unread;   // in the order the scan wrote them
 };
 
 }  // namespace tagdrift::storage
